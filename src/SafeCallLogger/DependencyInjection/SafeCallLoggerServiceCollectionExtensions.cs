@@ -1,0 +1,76 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SafeCallLogger;
+using SafeCallLogger.DependencyInjection;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the call logger in a service collection.</summary>
+public static class SafeCallLoggerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ICallLogger"/> (a singleton <see cref="CallLogger"/>) and a hosted service that starts it
+    /// with the generic host and flushes it on shutdown. Options are validated when the host starts, with every
+    /// problem reported at once. Safe to call more than once: configurations add up, services are registered once.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options, e.g. <c>o =&gt; o.UseSqlite("Data Source=arbitrage_bot.db")</c>.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddSafeCallLogger(this IServiceCollection services, Action<CallLoggerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<CallLoggerOptions>().Configure(configure);
+        return AddCore(services);
+    }
+
+    /// <summary>As <see cref="AddSafeCallLogger(IServiceCollection, Action{CallLoggerOptions})"/>, with access to the application's services while configuring.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddSafeCallLogger(this IServiceCollection services, Action<IServiceProvider, CallLoggerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<CallLoggerOptions>().Configure<IServiceProvider>((options, provider) => configure(provider, options));
+        return AddCore(services);
+    }
+
+    /// <summary>Adds an alert handler resolved from the container, in addition to those set in the options.</summary>
+    /// <typeparam name="THandler">The handler type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddCallLoggerAlertHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IServiceCollection services)
+        where THandler : class, ICallLoggerAlertHandler
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallLoggerAlertHandler, THandler>());
+        return services;
+    }
+
+    private static IServiceCollection AddCore(IServiceCollection services)
+    {
+        services.AddOptions<CallLoggerOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallLoggerOptions>, CallLoggerOptionsValidator>());
+        services.TryAddSingleton(CreateLogger);
+        services.TryAddSingleton<ICallLogger>(static provider => provider.GetRequiredService<CallLogger>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CallLoggerHostedService>());
+        return services;
+    }
+
+    private static CallLogger CreateLogger(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<CallLoggerOptions>>().Value;
+        var sink = options.SinkFactory is { } factory ? factory(provider) : provider.GetRequiredService<ICallSink>();
+        return new CallLogger(
+            sink,
+            options.SinkFactory is not null && options.OwnsSink,
+            options,
+            provider.GetServices<ICallLoggerAlertHandler>(),
+            provider.GetService<ILoggerFactory>(),
+            provider.GetService<TimeProvider>());
+    }
+}

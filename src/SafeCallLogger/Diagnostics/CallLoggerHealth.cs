@@ -1,0 +1,77 @@
+namespace SafeCallLogger;
+
+/// <summary>
+/// A snapshot of the logger's health: state, queue, counts by outcome and losses by reason. Counts are since the
+/// logger started. "Operations" are calls, clicks, results and closing lines alike.
+/// </summary>
+public sealed record CallLoggerHealth
+{
+    /// <summary>The state.</summary>
+    public required CallLoggerState State { get; init; }
+
+    /// <summary><see langword="true"/> unless <see cref="State"/> is <see cref="CallLoggerState.Disabled"/> or <see cref="CallLoggerState.Stopped"/>.</summary>
+    public bool IsEnabled => State is CallLoggerState.Running or CallLoggerState.Degraded;
+
+    /// <summary>Operations in the queue now.</summary>
+    public required int QueueDepth { get; init; }
+
+    /// <summary>The queue's capacity (<see cref="CallLoggerOptions.QueueCapacity"/>).</summary>
+    public required int QueueCapacity { get; init; }
+
+    /// <summary>Operations accepted into the queue.</summary>
+    public required long Accepted { get; init; }
+
+    /// <summary>Operations rejected as invalid.</summary>
+    public required long Rejected { get; init; }
+
+    /// <summary>Rejections by reason (only reasons seen are present).</summary>
+    public required IReadOnlyDictionary<RejectionReason, long> RejectedByReason { get; init; }
+
+    /// <summary>Operations written to the sink.</summary>
+    public required long Written { get; init; }
+
+    /// <summary>Accepted operations not yet settled (queued, being written, or waiting for a retry).</summary>
+    public required long Pending { get; init; }
+
+    /// <summary>Operations not queued because the queue was full (<see cref="QueueFullMode.RejectNew"/>).</summary>
+    public required long DroppedQueueFull { get; init; }
+
+    /// <summary>Operations not queued because the logger was disabled.</summary>
+    public required long DroppedDisabled { get; init; }
+
+    /// <summary>Operations not queued because the logger was stopping or stopped.</summary>
+    public required long DroppedStopped { get; init; }
+
+    /// <summary>Accepted operations discarded to make room (<see cref="QueueFullMode.DropOldest"/>).</summary>
+    public required long DroppedOverwritten { get; init; }
+
+    /// <summary>Accepted operations set aside as poison: they failed alone <see cref="CallLoggerOptions.PoisonAttempts"/> times while others were written.</summary>
+    public required long Quarantined { get; init; }
+
+    /// <summary>Accepted operations still queued when shutdown ran out of time.</summary>
+    public required long AbandonedAtShutdown { get; init; }
+
+    /// <summary>Every operation that did not reach the sink: all the dropped, quarantined and abandoned counts (not <see cref="Rejected"/>).</summary>
+    public long Dropped => DroppedQueueFull + DroppedDisabled + DroppedStopped + DroppedOverwritten + Quarantined + AbandonedAtShutdown;
+
+    /// <summary>Sink writes that succeeded.</summary>
+    public required long Successes { get; init; }
+
+    /// <summary>Sink writes that failed (threw or timed out).</summary>
+    public required long Errors { get; init; }
+
+    /// <summary>Failed writes since the last success.</summary>
+    public required int ConsecutiveErrors { get; init; }
+
+    /// <summary>Successful writes in percent of all writes; 100 before any write.</summary>
+    public double HealthPercent => Successes + Errors == 0 ? 100 : 100.0 * Successes / (Successes + Errors);
+
+    /// <summary>The last error's type and message, or <see langword="null"/>.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>When the last error happened, or <see langword="null"/>.</summary>
+    public DateTimeOffset? LastErrorAt { get; init; }
+
+    /// <summary>When the last successful write happened, or <see langword="null"/>.</summary>
+    public DateTimeOffset? LastSuccessAt { get; init; }
+}

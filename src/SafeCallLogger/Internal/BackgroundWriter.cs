@@ -1,0 +1,396 @@
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SafeCallLogger.Alerts;
+using SafeCallLogger.Diagnostics;
+
+namespace SafeCallLogger.Internal;
+
+/// <summary>
+/// The single consumer of the queue: takes batches, writes them to the sink with a per-write timeout, retries with
+/// backoff, sets aside poison operations, disables itself after too many consecutive errors and re-enables itself
+/// when a probe succeeds. Nothing accepted is given up except by poison isolation or a shutdown that runs out of time.
+/// </summary>
+internal sealed class BackgroundWriter
+{
+    private readonly ChannelReader<CallOperation> _reader;
+    private readonly ICallSink _sink;
+    private readonly CallLoggerOptions _options;
+    private readonly LoggerCounters _counters;
+    private readonly AlertDispatcher _alerts;
+    private readonly CallLoggerMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Func<CallLoggerHealth> _health;
+    private readonly List<CallOperation> _batch;
+    private readonly CallOperation[] _single = new CallOperation[1];
+    private readonly Dictionary<Guid, int> _poisonAttempts = [];
+    private readonly byte[] _idPrefix = new byte[8];
+    private readonly int _queueAlertDepth;
+    private long _nextSequence;
+    private long _errorsAtLastAlert;
+    private bool _errorAlertSinceSuccess;
+    private int _probeBudget = 2;
+    private int _state = (int)CallLoggerState.Running;
+    private TaskCompletionSource _progress = NewProgress();
+
+    public BackgroundWriter(
+        ChannelReader<CallOperation> reader,
+        ICallSink sink,
+        CallLoggerOptions options,
+        LoggerCounters counters,
+        AlertDispatcher alerts,
+        CallLoggerMetrics metrics,
+        ILogger logger,
+        TimeProvider time,
+        Func<CallLoggerHealth> health)
+    {
+        _reader = reader;
+        _sink = sink;
+        _options = options;
+        _counters = counters;
+        _alerts = alerts;
+        _metrics = metrics;
+        _logger = logger;
+        _time = time;
+        _health = health;
+        _batch = new List<CallOperation>(Math.Min(options.MaxBatchSize, 4096));
+        _queueAlertDepth = QueueAlertDepth(options);
+        RandomNumberGenerator.Fill(_idPrefix);
+    }
+
+    /// <summary>Running, Degraded or Disabled, as the last write left it.</summary>
+    public CallLoggerState State => (CallLoggerState)Volatile.Read(ref _state);
+
+    /// <summary>Completes each time operations are settled; <see cref="ICallLogger.FlushAsync"/> waits on it.</summary>
+    public Task Progress => Volatile.Read(ref _progress).Task;
+
+    /// <summary>Set by the callers' side when the queue passes the warning depth; the writer re-arms it once the queue is back under half of that.</summary>
+    public int QueueAlertArmed = 1;
+
+    /// <summary>Set by the callers' side after it logged a refusal (full or disabled); re-armed when the cause is gone.</summary>
+    public int RefusalLogged;
+
+    public static int QueueAlertDepth(CallLoggerOptions options) =>
+        Math.Max(1, (int)Math.Ceiling(options.QueueCapacity * options.QueueWarningRatio));
+
+    public async Task RunAsync(CancellationToken hardStop)
+    {
+        try
+        {
+            while (await _reader.WaitToReadAsync(hardStop).ConfigureAwait(false))
+            {
+                if (_options.MaxBatchDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(_options.MaxBatchDelay, _time, hardStop).ConfigureAwait(false);
+                }
+
+                while (_batch.Count < _options.MaxBatchSize && _reader.TryRead(out var operation))
+                {
+                    _batch.Add(operation with { OperationId = NextOperationId() });
+                }
+
+                Interlocked.Add(ref _counters.Dequeued, _batch.Count);
+                RearmQueueSignals();
+                await WriteUntilSettledAsync(hardStop).ConfigureAwait(false);
+                _batch.Clear();
+                SignalProgress();
+            }
+        }
+        catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
+        {
+            AbandonRemaining();
+        }
+#pragma warning disable CA1031 // The writer must end cleanly whatever happens; the failure is logged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.WriterCrashed(_logger, ex);
+            AbandonRemaining();
+        }
+        finally
+        {
+            SignalProgress();
+        }
+    }
+
+    private async Task WriteUntilSettledAsync(CancellationToken hardStop)
+    {
+        var failuresOfThisBatch = 0;
+        while (_batch.Count > 0)
+        {
+            if (await TryWriteAsync(_batch, hardStop).ConfigureAwait(false))
+            {
+                OnWritten(_batch);
+                _batch.Clear();
+                return;
+            }
+
+            failuresOfThisBatch++;
+            if (_batch.Count > 1 && failuresOfThisBatch >= 2)
+            {
+                await IsolateAsync(hardStop).ConfigureAwait(false);
+                if (_batch.Count == 0)
+                {
+                    return;
+                }
+            }
+
+            await BackoffAsync(hardStop).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Writes the batch one operation at a time to tell an outage (every write fails) from poison (one operation fails
+    /// while others are written). Gives up the pass after <c>_probeBudget</c> failures with no success, and doubles
+    /// that budget for the next pass, so an outage costs few writes and a run of poison at the head is still found.
+    /// </summary>
+    private async Task IsolateAsync(CancellationToken hardStop)
+    {
+        var failed = new List<CallOperation>();
+        var alive = false;
+        var next = 0;
+        try
+        {
+            for (; next < _batch.Count; next++)
+            {
+                _single[0] = _batch[next];
+                if (await TryWriteAsync(_single, hardStop).ConfigureAwait(false))
+                {
+                    OnWritten(_single);
+                    alive = true;
+                }
+                else
+                {
+                    failed.Add(_batch[next]);
+                    if (!alive && failed.Count >= _probeBudget)
+                    {
+                        next++;
+                        break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            // Also on cancellation: what was written leaves the batch, the rest stays for the caller to account for.
+            KeepUnwritten(failed, next, alive);
+        }
+    }
+
+    private void KeepUnwritten(List<CallOperation> failed, int firstUntried, bool alive)
+    {
+        var keep = new List<CallOperation>(failed.Count + _batch.Count - firstUntried);
+        if (alive)
+        {
+            _probeBudget = 2;
+            foreach (var operation in failed)
+            {
+                if (!Quarantine(operation))
+                {
+                    keep.Add(operation);
+                }
+            }
+        }
+        else
+        {
+            _probeBudget = (int)Math.Min(int.MaxValue, _probeBudget * 2L);
+            keep.AddRange(failed);
+        }
+
+        for (var i = firstUntried; i < _batch.Count; i++)
+        {
+            keep.Add(_batch[i]);
+        }
+
+        _batch.Clear();
+        _batch.AddRange(keep);
+    }
+
+    private bool Quarantine(CallOperation operation)
+    {
+        _poisonAttempts.TryGetValue(operation.OperationId, out var attempts);
+        attempts++;
+        if (attempts < _options.PoisonAttempts)
+        {
+            _poisonAttempts[operation.OperationId] = attempts;
+            return false;
+        }
+
+        _poisonAttempts.Remove(operation.OperationId);
+        Interlocked.Increment(ref _counters.Quarantined);
+        Log.Quarantined(_logger, operation.Kind, operation.CallId, attempts, operation.OperationId);
+        _alerts.Raise(CallLoggerAlertKind.PoisonOperation, CallLoggerAlertSeverity.Warning, _health);
+        return true;
+    }
+
+    private async Task<bool> TryWriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken hardStop)
+    {
+        var started = _time.GetTimestamp();
+        using var timeout = new CancellationTokenSource(_options.WriteTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, hardStop);
+        try
+        {
+            var write = _sink.WriteAsync(operations, linked.Token);
+            if (write.IsCompleted)
+            {
+                await write.ConfigureAwait(false);
+            }
+            else
+            {
+                // WaitAsync: a sink that ignores its token is abandoned rather than allowed to stall the writer.
+                await write.AsTask().WaitAsync(_options.WriteTimeout, _time, hardStop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any sink failure is an error to count and retry, never a crash of the writer.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var reported = ex is OperationCanceledException && timeout.IsCancellationRequested
+                ? new TimeoutException($"The sink did not finish within {_options.WriteTimeout}.", ex)
+                : ex;
+            OnError(reported, operations.Count);
+            return false;
+        }
+
+        _metrics.RecordBatch(operations.Count, _time.GetElapsedTime(started));
+        OnSuccess();
+        return true;
+    }
+
+    private void OnWritten(IReadOnlyList<CallOperation> operations)
+    {
+        Interlocked.Add(ref _counters.Written, operations.Count);
+        var debug = _logger.IsEnabled(LogLevel.Debug);
+        foreach (var operation in operations)
+        {
+            if (_poisonAttempts.Count > 0)
+            {
+                _poisonAttempts.Remove(operation.OperationId);
+            }
+
+            if (debug && operation.Kind == CallOperationKind.UpsertCall)
+            {
+                Log.CallWritten(_logger, operation.CallId, operation.UsersNotified);
+            }
+        }
+    }
+
+    private void OnSuccess()
+    {
+        Interlocked.Increment(ref _counters.Successes);
+        Interlocked.Exchange(ref _counters.LastSuccessAtTicks, _time.GetUtcNow().UtcTicks);
+        Volatile.Write(ref _counters.ConsecutiveErrors, 0);
+        var previous = (CallLoggerState)Interlocked.Exchange(ref _state, (int)CallLoggerState.Running);
+        if (previous == CallLoggerState.Disabled || (previous == CallLoggerState.Degraded && _errorAlertSinceSuccess))
+        {
+            Log.Recovered(_logger);
+            Volatile.Write(ref RefusalLogged, 0);
+            _alerts.Raise(CallLoggerAlertKind.Recovered, CallLoggerAlertSeverity.Information, _health, alwaysSend: true);
+        }
+
+        _errorAlertSinceSuccess = false;
+    }
+
+    private void OnError(Exception error, int count)
+    {
+        var errors = Interlocked.Increment(ref _counters.Errors);
+        var consecutive = Interlocked.Increment(ref _counters.ConsecutiveErrors);
+        Volatile.Write(ref _counters.LastError, $"{error.GetType().Name}: {error.Message}");
+        Interlocked.Exchange(ref _counters.LastErrorAtTicks, _time.GetUtcNow().UtcTicks);
+        Log.WriteFailed(_logger, error, count, consecutive);
+
+        if (State == CallLoggerState.Running)
+        {
+            Volatile.Write(ref _state, (int)CallLoggerState.Degraded);
+        }
+
+        if (errors - _errorsAtLastAlert >= _options.ErrorAlertThreshold)
+        {
+            _errorsAtLastAlert = errors;
+            _errorAlertSinceSuccess = true;
+            _alerts.Raise(CallLoggerAlertKind.Errors, CallLoggerAlertSeverity.Warning, _health);
+        }
+
+        if (consecutive >= _options.DisableAfterConsecutiveErrors && State != CallLoggerState.Disabled)
+        {
+            Volatile.Write(ref _state, (int)CallLoggerState.Disabled);
+            var health = _health();
+            Log.Disabled(_logger, consecutive, health.Pending, _options.ProbeInterval);
+            _alerts.Raise(CallLoggerAlertKind.Disabled, CallLoggerAlertSeverity.Critical, () => health, alwaysSend: true);
+        }
+    }
+
+    private Task BackoffAsync(CancellationToken hardStop)
+    {
+        TimeSpan delay;
+        if (State == CallLoggerState.Disabled)
+        {
+            delay = _options.ProbeInterval;
+        }
+        else
+        {
+            var exponent = Math.Clamp(Volatile.Read(ref _counters.ConsecutiveErrors) - 1, 0, 30);
+            var ticks = Math.Min(_options.RetryMaxDelay.Ticks, _options.RetryBaseDelay.Ticks * (double)(1L << exponent));
+            delay = TimeSpan.FromTicks((long)ticks);
+        }
+
+        return delay > TimeSpan.Zero ? Task.Delay(delay, _time, hardStop) : YieldAsync(hardStop);
+    }
+
+    private static async Task YieldAsync(CancellationToken hardStop)
+    {
+        hardStop.ThrowIfCancellationRequested();
+        await Task.Yield();
+    }
+
+    private void RearmQueueSignals()
+    {
+        var depth = _counters.QueueDepth;
+        if (depth < _queueAlertDepth / 2)
+        {
+            Volatile.Write(ref QueueAlertArmed, 1);
+        }
+
+        if (depth < _options.QueueCapacity && State != CallLoggerState.Disabled)
+        {
+            Volatile.Write(ref RefusalLogged, 0);
+        }
+    }
+
+    private void AbandonRemaining()
+    {
+        long abandoned = _batch.Count;
+        _batch.Clear();
+        var drained = 0;
+        while (_reader.TryRead(out _))
+        {
+            drained++;
+        }
+
+        Interlocked.Add(ref _counters.Dequeued, drained);
+        abandoned += drained;
+
+        if (abandoned > 0)
+        {
+            Interlocked.Add(ref _counters.Abandoned, abandoned);
+            Log.Abandoned(_logger, abandoned);
+        }
+    }
+
+    private Guid NextOperationId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _idPrefix.CopyTo(bytes);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes[8..], ++_nextSequence);
+        return new Guid(bytes);
+    }
+
+    private void SignalProgress() => Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
+
+    private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,89 @@
+namespace SafeCallLogger.Internal;
+
+/// <summary>
+/// The logger's counts, shared by the callers' threads and the writer. Plain fields updated with
+/// <see cref="Interlocked"/>: the hot path touches one of them per call.
+/// </summary>
+internal sealed class LoggerCounters
+{
+    private readonly long[] _rejectedByReason = new long[Enum.GetValues<RejectionReason>().Length];
+
+    public long Accepted;
+    public long Rejected;
+    public long Written;
+    public long Dequeued;
+    public long DroppedQueueFull;
+    public long DroppedDisabled;
+    public long DroppedStopped;
+    public long DroppedOverwritten;
+    public long Quarantined;
+    public long Abandoned;
+    public long Successes;
+    public long Errors;
+    public int ConsecutiveErrors;
+    public long LastErrorAtTicks;
+    public long LastSuccessAtTicks;
+    public string? LastError;
+
+    /// <summary>Accepted operations that reached an end: written or lost after acceptance.</summary>
+    public long Settled => Interlocked.Read(ref Written) + Interlocked.Read(ref DroppedOverwritten)
+        + Interlocked.Read(ref Quarantined) + Interlocked.Read(ref Abandoned);
+
+    public long NotAccepted => Interlocked.Read(ref Rejected) + Interlocked.Read(ref DroppedQueueFull)
+        + Interlocked.Read(ref DroppedDisabled) + Interlocked.Read(ref DroppedStopped);
+
+    public long LostAfterAcceptance => Interlocked.Read(ref DroppedOverwritten) + Interlocked.Read(ref Quarantined)
+        + Interlocked.Read(ref Abandoned);
+
+    public int QueueDepth => (int)Math.Max(0, Interlocked.Read(ref Accepted) - Interlocked.Read(ref Dequeued) - Interlocked.Read(ref DroppedOverwritten));
+
+    public void CountRejection(RejectionReason reason)
+    {
+        Interlocked.Increment(ref Rejected);
+        var index = (int)reason;
+        if ((uint)index < (uint)_rejectedByReason.Length)
+        {
+            Interlocked.Increment(ref _rejectedByReason[index]);
+        }
+    }
+
+    public CallLoggerHealth Snapshot(CallLoggerState state, int capacity)
+    {
+        var byReason = new Dictionary<RejectionReason, long>();
+        for (var i = 0; i < _rejectedByReason.Length; i++)
+        {
+            var count = Interlocked.Read(ref _rejectedByReason[i]);
+            if (count > 0)
+            {
+                byReason[(RejectionReason)i] = count;
+            }
+        }
+
+        var accepted = Interlocked.Read(ref Accepted);
+        return new CallLoggerHealth
+        {
+            State = state,
+            QueueDepth = QueueDepth,
+            QueueCapacity = capacity,
+            Accepted = accepted,
+            Rejected = Interlocked.Read(ref Rejected),
+            RejectedByReason = byReason,
+            Written = Interlocked.Read(ref Written),
+            Pending = Math.Max(0, accepted - Settled),
+            DroppedQueueFull = Interlocked.Read(ref DroppedQueueFull),
+            DroppedDisabled = Interlocked.Read(ref DroppedDisabled),
+            DroppedStopped = Interlocked.Read(ref DroppedStopped),
+            DroppedOverwritten = Interlocked.Read(ref DroppedOverwritten),
+            Quarantined = Interlocked.Read(ref Quarantined),
+            AbandonedAtShutdown = Interlocked.Read(ref Abandoned),
+            Successes = Interlocked.Read(ref Successes),
+            Errors = Interlocked.Read(ref Errors),
+            ConsecutiveErrors = Volatile.Read(ref ConsecutiveErrors),
+            LastError = Volatile.Read(ref LastError),
+            LastErrorAt = ToTime(Interlocked.Read(ref LastErrorAtTicks)),
+            LastSuccessAt = ToTime(Interlocked.Read(ref LastSuccessAtTicks)),
+        };
+    }
+
+    private static DateTimeOffset? ToTime(long utcTicks) => utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);
+}
