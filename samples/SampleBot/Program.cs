@@ -1,0 +1,1 @@
+Console.WriteLine("SampleBot: being written (issue 4).");
