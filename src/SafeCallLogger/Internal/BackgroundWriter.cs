@@ -247,7 +247,7 @@ internal sealed class BackgroundWriter
             else
             {
                 // WaitAsync: a sink that ignores its token is abandoned rather than allowed to stall the writer.
-                await write.AsTask().WaitAsync(_options.WriteTimeout, _time, hardStop).ConfigureAwait(false);
+                await write.AsTask().WaitAsync(linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested)

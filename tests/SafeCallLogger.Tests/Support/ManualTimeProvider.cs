@@ -39,6 +39,23 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Moves the clock a second at a time until <paramref name="task"/> completes, for code that waits on this clock
+    /// (a shutdown timeout, a probe interval). Fails the test if it does not complete within the real-time guard.
+    /// </summary>
+    public async Task RunUntilAsync(Task task)
+    {
+        using var guard = new CancellationTokenSource(TestWait.Guard);
+        while (!task.IsCompleted)
+        {
+            Assert.False(guard.IsCancellationRequested, "The task did not complete while the clock moved.");
+            Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1);
+        }
+
+        await task;
+    }
+
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;
