@@ -29,16 +29,30 @@ internal sealed class BotCommands(ICallLogger logger, ICallStorage storage, Subs
                 return IsAdmin(userId)
                     ? "/start, /stop, /ml_stats (logger and data stats), /ml_test (log a test call)"
                     : "/start to get alerts, /stop to stop them.";
+            case "/ml_stats" or "/ml_test" when !IsAdmin(userId):
+                return Refusal;
             case "/ml_stats":
-                return IsAdmin(userId) ? await storage.GetStatsReportAsync(logger.GetHealth(), cancellationToken).ConfigureAwait(false) : Refusal;
-            case "/ml_test":
-                if (!IsAdmin(userId))
+                try
                 {
-                    return Refusal;
+                    return await storage.GetStatsReportAsync(logger.GetHealth(), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A broken database must not take the bot down: the admin gets the logger's own view instead.
+                    var h = logger.GetHealth();
+                    return $"ML CALL LOGGER STATS\nStatus: {h.State}, health {h.HealthPercent:0.0}%\nStored data unavailable: {e.Message}";
                 }
 
-                var outcome = await storage.SelfTestAsync(logger, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
-                return outcome.Message;
+            case "/ml_test":
+                try
+                {
+                    return (await storage.SelfTestAsync(logger, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false)).Message;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    return "ML TEST FAILED: " + e.Message;
+                }
+
             default:
                 return null;
         }
