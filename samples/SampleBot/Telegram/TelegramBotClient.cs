@@ -49,8 +49,9 @@ internal sealed partial class TelegramBotClient(HttpClient http, string token, T
     {
         for (var attempt = 1; ; attempt++)
         {
+            // "./" keeps the token's colon ("123:ABC") from being read as a URI scheme.
             using var content = JsonContent.Create(request, requestInfo);
-            using var response = await http.PostAsync(new Uri($"bot{token}/{method}", UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
+            using var response = await http.PostAsync(new Uri($"./bot{token}/{method}", UriKind.Relative), content, cancellationToken).ConfigureAwait(false);
             TelegramResponse<TResult>? body;
             try
             {
