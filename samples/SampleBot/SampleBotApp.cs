@@ -106,7 +106,7 @@ internal static class SampleBotApp
                 provider.GetRequiredService<BotCommands>(),
                 users,
                 mode.Seed,
-                mode.DemoAlerts is null ? provider.GetRequiredService<TimeProvider>().GetUtcNow() : new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+                SimulationStart(provider.GetRequiredService<TimeProvider>().GetUtcNow(), mode.DemoAlerts));
         });
 
         if (mode.DemoAlerts is null)
@@ -115,6 +115,21 @@ internal static class SampleBotApp
             services.AddSingleton(input);
             services.AddHostedService<OfflineConsoleService>();
         }
+    }
+
+    /// <summary>
+    /// Live, the simulated clock starts now. A demo replays its alerts (about 7.5 minutes apart) so that the last ones
+    /// are recent, starting on a whole hour.
+    /// </summary>
+    internal static DateTimeOffset SimulationStart(DateTimeOffset now, int? demoAlerts)
+    {
+        if (demoAlerts is not { } count)
+        {
+            return now;
+        }
+
+        var start = now.AddMinutes(-10.0 * count);
+        return new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, 0, 0, TimeSpan.Zero);
     }
 
     /// <summary>Sends <paramref name="count"/> alerts as fast as possible on the simulated clock, settles them, and returns the admin's /ml_stats report.</summary>

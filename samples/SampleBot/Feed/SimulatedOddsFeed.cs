@@ -75,7 +75,7 @@ internal sealed class SimulatedOddsFeed(int seed, double bankroll = 1000)
 
         // Good EV: a soft book's price above the sharp book's fair price. Side B is the sharp reference, not bet.
         var ev = ArbitrageMath.ExpectedValue(bestA.Odds, probabilityA);
-        if (bestA.Book != SharpBook && ev >= 0.03)
+        if (bestA.Book != SharpBook && ev >= 0.02)
         {
             var stake = bankroll * 0.02;
             return Build(match, CallType.GoodEv, "h2h", match.TeamA, match.TeamB, bestA, (SharpBook, sharpB), stake, 0, ev, stake * ev, probabilityA);
