@@ -13,7 +13,7 @@ namespace SampleBot;
 
 internal static class SampleBotApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextReader input, Action<HostApplicationBuilder>? configure = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextReader input, Action<HostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -29,7 +29,7 @@ internal static class SampleBotApp
         if (mode.DemoAlerts is not { } count)
         {
             // Offline console or Telegram: runs until /quit or Ctrl+C; stopping the host flushes the logger.
-            await host.RunAsync().ConfigureAwait(false);
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
