@@ -77,6 +77,9 @@ public sealed class SqliteCallSink : ICallSink, IAsyncDisposable
     /// </summary>
     public long OrphanedOperations => Interlocked.Read(ref _orphaned);
 
+    /// <summary>The running or last scheduled backup, for tests; completes without throwing.</summary>
+    internal Task BackupTask => _backups?.Running ?? Task.CompletedTask;
+
     /// <summary>
     /// Writes the batch in one transaction, all or nothing, applying each operation id at most once. Throws to
     /// report failure (the logger retries): when the database stays locked past the lock retries, cannot be opened,
