@@ -1,0 +1,31 @@
+namespace SafeCallLogger.Sqlite.Internal;
+
+/// <summary>The quoted names of the calls table and its companions, built once from a validated table name.</summary>
+internal sealed class TableNames
+{
+    public TableNames(string table)
+    {
+        Plain = table;
+        Calls = SqlIdentifier.Quote(table);
+        NotifiedUsers = SqlIdentifier.Quote(table + "_notified_users");
+        Clicks = SqlIdentifier.Quote(table + "_clicks");
+        PendingOps = SqlIdentifier.Quote(table + "_pending_ops");
+        AppliedOps = SqlIdentifier.Quote(table + "_applied_ops");
+    }
+
+    /// <summary>The table name as configured, unquoted.</summary>
+    public string Plain { get; }
+
+    public string Calls { get; }
+
+    public string NotifiedUsers { get; }
+
+    public string Clicks { get; }
+
+    public string PendingOps { get; }
+
+    public string AppliedOps { get; }
+
+    /// <summary>A quoted index name for this table, e.g. <c>"ix_arbitrage_calls_sport"</c>.</summary>
+    public string Index(string suffix) => SqlIdentifier.Quote("ix_" + Plain + "_" + suffix);
+}

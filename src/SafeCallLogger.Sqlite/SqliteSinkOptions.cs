@@ -1,0 +1,145 @@
+using System.Globalization;
+using SafeCallLogger.Sqlite.Internal;
+
+namespace SafeCallLogger.Sqlite;
+
+/// <summary>
+/// Settings of <see cref="SqliteCallSink"/> and <see cref="SqliteCallStore"/>. Checked once by <see cref="Validate"/>,
+/// which reports every problem at once; the sink and the store throw <see cref="ArgumentException"/> at construction
+/// when it finds any, never later on the logging path.
+/// </summary>
+public sealed class SqliteSinkOptions
+{
+    /// <summary>The longest accepted <see cref="TableName"/>, so that companion table names stay short.</summary>
+    public const int MaxTableNameLength = 40;
+
+    /// <summary>
+    /// The calls table. Companion tables are named after it (<c>{table}_notified_users</c>, <c>{table}_clicks</c>,
+    /// <c>{table}_pending_ops</c>, <c>{table}_applied_ops</c>). Must be a plain SQL identifier: a letter or
+    /// underscore, then letters, digits or underscores, at most <see cref="MaxTableNameLength"/> characters, not
+    /// starting with <c>sqlite_</c>; it is never spliced into SQL otherwise. The default is <c>arbitrage_calls</c> (seed).
+    /// </summary>
+    public string TableName { get; set; } = "arbitrage_calls";
+
+    /// <summary>
+    /// How long one statement waits for a lock held by another connection (the sqlite3 shell, a Python job, the
+    /// bot's own tables) before SQLite reports SQLITE_BUSY. The default is 5 seconds. Between 0 and 5 minutes.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many times a batch is retried inside one write when the database stays busy or locked past
+    /// <see cref="BusyTimeout"/>. After that the write throws and the logger's own retry takes over. The default is 5.
+    /// Between 0 and 100.
+    /// </summary>
+    public int LockRetryCount { get; set; } = 5;
+
+    /// <summary>The first delay before a lock retry; it doubles on each retry up to <see cref="LockRetryMaxDelay"/>. The default is 50 ms.</summary>
+    public TimeSpan LockRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The longest delay between two lock retries. The default is 2 seconds.</summary>
+    public TimeSpan LockRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Calls whose <c>alert_sent_at</c> is older than this many days are deleted, with their per-user rows, at most
+    /// once a day by the sink and on demand by <see cref="SqliteCallStore.RunRetentionAsync"/>. Zero keeps everything.
+    /// The default is 365 (seed). Between 0 and 36,500.
+    /// </summary>
+    public int RetentionDays { get; set; } = 365;
+
+    /// <summary>
+    /// How many calls one retention transaction deletes, so that the write lock is only ever held briefly. The
+    /// default is 500. Between 1 and 100,000.
+    /// </summary>
+    public int RetentionBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// How many clicks, results and closing lines on calls not stored yet are kept in <c>{table}_pending_ops</c>
+    /// until their call arrives. Beyond that they are counted in <see cref="SqliteCallSink.OrphanedOperations"/> and
+    /// discarded, never reported as an error. The default is 10,000. Between 0 and 10,000,000.
+    /// </summary>
+    public int MaxPendingOperations { get; set; } = 10_000;
+
+    /// <summary>
+    /// Where the sink writes scheduled backups (<c>{database}-yyyyMMdd-HHmmss.db</c>), created when missing. The
+    /// default is <see langword="null"/>: no scheduled backup (<see cref="SqliteCallStore.BackupAsync"/> still works
+    /// on demand).
+    /// </summary>
+    public string? BackupDirectory { get; set; }
+
+    /// <summary>How often a scheduled backup is taken when <see cref="BackupDirectory"/> is set. The default is 14 days (seed). Between 1 minute and 365 days.</summary>
+    public TimeSpan BackupInterval { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How many scheduled backups are kept in <see cref="BackupDirectory"/>; older ones are deleted. The default is 5. Between 1 and 1,000.</summary>
+    public int BackupsToKeep { get; set; } = 5;
+
+    /// <summary>
+    /// <see langword="true"/> when <paramref name="name"/> is a plain SQL identifier accepted as <see cref="TableName"/>.
+    /// Never throws.
+    /// </summary>
+    /// <param name="name">The candidate table name.</param>
+    public static bool IsValidTableName(string? name) => SqlIdentifier.IsValid(name, MaxTableNameLength);
+
+    /// <summary>Checks every setting and returns every problem found, each as one sentence; empty when all is well. Never throws.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!IsValidTableName(TableName))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"TableName must be a letter or underscore followed by letters, digits or underscores, at most {MaxTableNameLength} characters, not starting with sqlite_ (was '{TableName}')."));
+        }
+
+        Duration(errors, nameof(BusyTimeout), BusyTimeout, TimeSpan.Zero, TimeSpan.FromMinutes(5));
+        Range(errors, nameof(LockRetryCount), LockRetryCount, 0, 100);
+        Duration(errors, nameof(LockRetryBaseDelay), LockRetryBaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        Duration(errors, nameof(LockRetryMaxDelay), LockRetryMaxDelay, TimeSpan.Zero, TimeSpan.FromMinutes(5));
+        if (LockRetryMaxDelay < LockRetryBaseDelay)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"LockRetryMaxDelay ({LockRetryMaxDelay}) must not be shorter than LockRetryBaseDelay ({LockRetryBaseDelay})."));
+        }
+
+        Range(errors, nameof(RetentionDays), RetentionDays, 0, 36_500);
+        Range(errors, nameof(RetentionBatchSize), RetentionBatchSize, 1, 100_000);
+        Range(errors, nameof(MaxPendingOperations), MaxPendingOperations, 0, 10_000_000);
+        if (BackupDirectory is not null && string.IsNullOrWhiteSpace(BackupDirectory))
+        {
+            errors.Add("BackupDirectory must be null (no scheduled backup) or a directory path (was blank).");
+        }
+
+        Duration(errors, nameof(BackupInterval), BackupInterval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(365));
+        Range(errors, nameof(BackupsToKeep), BackupsToKeep, 1, 1000);
+        return errors;
+    }
+
+    /// <summary>Returns a copy, so later changes to the original do not reach a running sink.</summary>
+    internal SqliteSinkOptions Clone() => (SqliteSinkOptions)MemberwiseClone();
+
+    /// <summary>Returns a validated copy of <paramref name="options"/>, or throws <see cref="ArgumentException"/> listing every problem.</summary>
+    internal static SqliteSinkOptions ValidatedCopy(SqliteSinkOptions? options, string parameterName)
+    {
+        var copy = (options ?? new SqliteSinkOptions()).Clone();
+        var errors = copy.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid SQLite sink options: " + string.Join(" ", errors), parameterName);
+        }
+
+        return copy;
+    }
+
+    private static void Range(List<string> errors, string name, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max} (was {value})."));
+        }
+    }
+
+    private static void Duration(List<string> errors, string name, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max} (was {value})."));
+        }
+    }
+}
