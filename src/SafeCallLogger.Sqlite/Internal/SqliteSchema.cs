@@ -113,7 +113,7 @@ internal static class SqliteSchema
     public static void EnsureCreated(SqliteConnection connection, TableNames t)
     {
         var version = ReadVersion(connection);
-        if (version >= CurrentVersion && TableExists(connection, t.AppliedOps.Trim('"')) && TableExists(connection, t.Plain))
+        if (version >= CurrentVersion && TableExists(connection, t.AppliedOpsPlain) && TableExists(connection, t.Plain))
         {
             return;
         }

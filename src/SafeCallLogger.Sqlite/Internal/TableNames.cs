@@ -10,7 +10,8 @@ internal sealed class TableNames
         NotifiedUsers = SqlIdentifier.Quote(table + "_notified_users");
         Clicks = SqlIdentifier.Quote(table + "_clicks");
         PendingOps = SqlIdentifier.Quote(table + "_pending_ops");
-        AppliedOps = SqlIdentifier.Quote(table + "_applied_ops");
+        AppliedOpsPlain = table + "_applied_ops";
+        AppliedOps = SqlIdentifier.Quote(AppliedOpsPlain);
     }
 
     /// <summary>The table name as configured, unquoted.</summary>
@@ -25,6 +26,9 @@ internal sealed class TableNames
     public string PendingOps { get; }
 
     public string AppliedOps { get; }
+
+    /// <summary>The applied-operations table name, unquoted: the last table a migration creates.</summary>
+    public string AppliedOpsPlain { get; }
 
     /// <summary>A quoted index name for this table, e.g. <c>"ix_arbitrage_calls_sport"</c>.</summary>
     public string Index(string suffix) => SqlIdentifier.Quote("ix_" + Plain + "_" + suffix);
