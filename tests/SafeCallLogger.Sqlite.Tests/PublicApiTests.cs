@@ -9,13 +9,13 @@ public sealed class PublicApiTests
 
         Assert.Equal(
         [
-            "SafeCallLogger.SqliteCallLoggerOptionsExtensions",
             "SafeCallLogger.Sqlite.CallStats",
             "SafeCallLogger.Sqlite.CallStatsFormatter",
             "SafeCallLogger.Sqlite.SelfTestResult",
             "SafeCallLogger.Sqlite.SqliteCallSink",
             "SafeCallLogger.Sqlite.SqliteCallStore",
             "SafeCallLogger.Sqlite.SqliteSinkOptions",
+            "SafeCallLogger.SqliteCallLoggerOptionsExtensions",
         ],
         types);
         Assert.All(typeof(SqliteCallSink).Assembly.GetExportedTypes().Where(t => !t.IsAbstract), t => Assert.True(t.IsSealed, t.Name));
