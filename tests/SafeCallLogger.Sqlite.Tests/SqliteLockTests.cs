@@ -54,4 +54,52 @@ public sealed class SqliteLockTests : IDisposable
         Assert.Equal(0, flush.Lost);
         Assert.Equal(Calls + 1, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
     }
+
+    [Fact]
+    public async Task WriteAsync_LockHeldPastBusyTimeout_RetriesWithBackoffThenWrites()
+    {
+        var log = new SignalLoggerFactory(102);
+        var options = new SqliteSinkOptions { BusyTimeout = TimeSpan.Zero, LockRetryCount = 100, LockRetryBaseDelay = TimeSpan.FromMilliseconds(5), LockRetryMaxDelay = TimeSpan.FromMilliseconds(20) };
+        await using var sink = new SqliteCallSink(_db.ConnectionString, options, loggerFactory: log);
+        await sink.WriteAsync([TestData.Upsert("first")], CancellationToken.None);
+        using var holder = HoldWriteLock();
+
+        var write = sink.WriteAsync([TestData.Upsert("second"), TestData.Click("first", 1)], CancellationToken.None).AsTask();
+        await log.Seen;
+        Assert.False(write.IsCompleted);
+        holder.Dispose();
+        await write;
+
+        Assert.True(log.Count >= 1);
+        Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+        Assert.Equal(1L, _db.Count("SELECT alert_clicked_count FROM arbitrage_calls WHERE call_id = 'first'"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_LockHeldPastEveryRetry_ThrowsBusyAndWritesLater()
+    {
+        var options = new SqliteSinkOptions { BusyTimeout = TimeSpan.Zero, LockRetryCount = 0 };
+        await using var sink = new SqliteCallSink(_db.ConnectionString, options);
+        await sink.WriteAsync([TestData.Upsert("first")], CancellationToken.None);
+        CallOperation[] batch = [TestData.Upsert("second")];
+
+        using (HoldWriteLock())
+        {
+            var error = await Assert.ThrowsAsync<SqliteException>(() => sink.WriteAsync(batch, CancellationToken.None).AsTask());
+            Assert.Equal(5, error.SqliteErrorCode);
+        }
+
+        await sink.WriteAsync(batch, CancellationToken.None);
+        Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+    }
+
+    private SqliteConnection HoldWriteLock()
+    {
+        var connection = new SqliteConnection(_db.ConnectionString);
+        connection.Open();
+        using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        begin.ExecuteNonQuery();
+        return connection;
+    }
 }

@@ -39,7 +39,11 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(1L, old1["total_users_bet"]);
         Assert.Equal("a_won", _db.Scalar("SELECT actual_outcome FROM arbitrage_calls WHERE call_id = 'old2'"));
         Assert.Equal("kept", _db.Scalar("SELECT name FROM bot_users"));
-        Assert.Equal(1L, _db.Count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_arbitrage_calls_stats'"));
+        var stats = await new SqliteCallStore(_db.ConnectionString).GetStatsAsync();
+        Assert.Equal(3, stats.TotalCalls);
+        Assert.Equal(2, stats.CallsByType["arbitrage"]);
+        Assert.Equal(16, stats.TotalUsersNotified);
+        Assert.Equal(["basketball_nba", "soccer_epl", "tennis_atp"], stats.SportsCovered);
     }
 
     [Fact]

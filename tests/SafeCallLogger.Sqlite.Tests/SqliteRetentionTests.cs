@@ -34,6 +34,18 @@ public sealed class SqliteRetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_RetentionBacklog_WorkedOffOverTheNextBatchesTwentyTransactionsAtATime()
+    {
+        var options = new SqliteSinkOptions { RetentionDays = 30, RetentionBatchSize = 1 };
+        await using var sink = new SqliteCallSink(_db.ConnectionString, options, _time);
+        await sink.WriteAsync(Enumerable.Range(0, 25).Select(i => Upsert("old" + i, at: Start.AddDays(-31))).ToArray(), CancellationToken.None);
+
+        Assert.Equal(5L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+        await sink.WriteAsync([Upsert("new")], CancellationToken.None);
+        Assert.Equal(1L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+    }
+
+    [Fact]
     public async Task RunRetentionAsync_OnDemand_ReturnsDeletedCountAndPrunesBookkeeping()
     {
         var options = new SqliteSinkOptions { RetentionDays = 30, RetentionBatchSize = 3 };

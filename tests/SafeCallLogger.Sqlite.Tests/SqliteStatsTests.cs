@@ -109,17 +109,55 @@ public sealed class SqliteStatsTests : IDisposable
     }
 
     [Fact]
-    public async Task GetStatsAsync_Query_UsesIndexesNotTableScan()
+    public async Task GetStatsAsync_AfterUpdatesDeletesAndOtherWriters_TotalsMatchAFullAggregate()
     {
-        await SeedAsync();
+        var store = await SeedAsync();
+        _db.Execute("""
+            INSERT INTO arbitrage_calls (call_id, call_type, sport, bookmaker_a, bookmaker_b, odds_a, odds_b, roi_percent, alert_sent_at, total_users_notified, alert_clicked_count, actual_outcome, actual_profit)
+                VALUES ('shell', 'middle', 'tennis', 'a', 'b', 2, 2, 1, '2026-03-14T19:00:00.000Z', 7, 1, 'b_won', 2.5);
+            UPDATE arbitrage_calls SET call_type = 'good_ev', sport = 'tennis', actual_outcome = 'a_won', actual_profit = 1 WHERE call_id = 'a2';
+            DELETE FROM arbitrage_calls WHERE call_id = 'm1';
+            """);
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: _time))
+        {
+            await sink.WriteAsync([Click("shell", 4), Click("g1"), Upsert("a1", usersNotified: 3)], CancellationToken.None);
+        }
 
-        var plan = string.Join(" | ", QueryPlan("""
-            EXPLAIN QUERY PLAN SELECT call_type, COUNT(*), SUM(alert_clicked_count > 0), SUM(total_users_notified), SUM(total_users_bet),
-                   SUM(actual_outcome IS NOT NULL AND actual_outcome <> 'unknown'), TOTAL(actual_profit)
-            FROM "arbitrage_calls" GROUP BY call_type
-            """));
+        var stats = await store.GetStatsAsync();
 
-        Assert.Contains("COVERING INDEX ix_arbitrage_calls_stats", plan, StringComparison.Ordinal);
+        var expected = _db.Row("""
+            SELECT COUNT(*) AS calls, SUM(alert_clicked_count > 0) AS clicked, SUM(total_users_notified) AS notified, SUM(total_users_bet) AS bet,
+                   SUM(actual_outcome IS NOT NULL AND actual_outcome <> 'unknown') AS known, TOTAL(actual_profit) AS profit,
+                   (SELECT COUNT(*) FROM arbitrage_calls WHERE call_type = 'good_ev') AS good_ev,
+                   (SELECT group_concat(sport, ',') FROM (SELECT sport FROM arbitrage_calls WHERE sport IS NOT NULL GROUP BY sport ORDER BY COUNT(*) DESC, sport)) AS sports
+            FROM arbitrage_calls
+            """);
+        Assert.Equal(expected["calls"], stats.TotalCalls);
+        Assert.Equal(expected["clicked"], stats.CallsWithClicks);
+        Assert.Equal(expected["notified"], stats.TotalUsersNotified);
+        Assert.Equal(expected["bet"], stats.TotalUsersBet);
+        Assert.Equal(expected["known"], stats.ResultsKnown);
+        Assert.Equal((double)expected["profit"]!, stats.TotalProfit, 9);
+        Assert.Equal(expected["good_ev"], stats.CallsByType["good_ev"]);
+        Assert.Equal(1, stats.CallsByType["middle"]);
+        Assert.Equal(1, stats.CallsByType["arbitrage"]);
+        Assert.Equal(expected["sports"], string.Join(',', stats.SportsCovered));
+    }
+
+    [Fact]
+    public async Task GetStatsAsync_Version1FileNotUpgraded_AggregatesTheTableWithoutChangingIt()
+    {
+        _db.Execute(SafeCallLogger.Sqlite.Internal.SqliteSchema.Version1(new SafeCallLogger.Sqlite.Internal.TableNames("arbitrage_calls")) + """
+            INSERT INTO arbitrage_calls (call_id, call_type, sport, bookmaker_a, bookmaker_b, odds_a, odds_b, roi_percent, alert_sent_at, total_users_notified, total_users_bet, alert_clicked_count)
+                VALUES ('old', 'arbitrage', 'soccer', 'a', 'b', 2, 2, 1, '2026-03-14 18:00:00', 4, 1, 1);
+            """);
+
+        var stats = await new SqliteCallStore(_db.ConnectionString, timeProvider: _time).GetStatsAsync();
+
+        Assert.Equal(1, stats.TotalCalls);
+        Assert.Equal(25.0, stats.ConversionRatePercent);
+        Assert.Equal(["soccer"], stats.SportsCovered);
+        Assert.Equal(0L, _db.Scalar("PRAGMA user_version"));
     }
 
     [Fact]
@@ -140,20 +178,5 @@ public sealed class SqliteStatsTests : IDisposable
         Assert.Contains("Conversion rate: 10% (3 bets / 30 notified)", text, StringComparison.Ordinal);
         Assert.Contains("Results known: 2, total profit: 10", text, StringComparison.Ordinal);
         Assert.Contains("- No action needed.", text, StringComparison.Ordinal);
-    }
-
-    private List<string> QueryPlan(string sql)
-    {
-        using var connection = _db.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(3));
-        }
-
-        return rows;
     }
 }
