@@ -31,6 +31,9 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private readonly int _queueAlertDepth;
     private readonly int _maxStringLength;
     private readonly int _maxRawDataProperties;
+    // The longest wait a timer accepts; a longer or infinite flush waits in slices of it.
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
     private int _stopping;
     private Task? _stopTask;
 
@@ -67,7 +70,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _sink = sink;
         _ownsSink = ownsSink;
         _time = timeProvider ?? TimeProvider.System;
-        _logger = (ILogger?)loggerFactory?.CreateLogger<CallLogger>() ?? NullLogger.Instance;
+        _logger = loggerFactory is null ? NullLogger.Instance : new NeverThrowingLogger(loggerFactory.CreateLogger<CallLogger>());
         _maxStringLength = _options.MaxStringLength;
         _maxRawDataProperties = _options.MaxRawDataProperties;
         _queueAlertDepth = BackgroundWriter.QueueAlertDepth(_options);
@@ -84,7 +87,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 
         _metrics = new CallLoggerMetrics(_counters);
         _alerts = new AlertDispatcher([.. _options.AlertHandlers, .. extraAlertHandlers], _time, _options, _logger);
-        _writer = new BackgroundWriter(_channel.Reader, sink, _options, _counters, _alerts, _metrics, _logger, _time, _healthFactory);
+        _writer = new BackgroundWriter(_channel.Reader, sink, _options, _counters, _alerts, _metrics, _logger, _time, _healthFactory, RefuseNewOperations);
 
         _alerts.Start();
         using (ExecutionContext.SuppressFlow())
@@ -129,6 +132,20 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// <inheritdoc/>
     public LogResult IncrementClickSafe(string? callId, long? userId = null)
     {
+        try
+        {
+            return IncrementClickCore(callId, userId);
+        }
+#pragma warning disable CA1031 // The contract: a Safe call never throws, whatever it is given.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Unreadable(ex, "Click", callId);
+        }
+    }
+
+    private LogResult IncrementClickCore(string? callId, long? userId)
+    {
         if (!CallIds.IsValid(callId))
         {
             return Reject("Click", callId, RejectionReason.InvalidCallId, "call_id");
@@ -145,6 +162,20 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 
     /// <inheritdoc/>
     public LogResult UpdateResultSafe(string? callId, CallOutcome outcome, double? profitActual)
+    {
+        try
+        {
+            return UpdateResultCore(callId, outcome, profitActual);
+        }
+#pragma warning disable CA1031 // The contract: a Safe call never throws, whatever it is given.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Unreadable(ex, "Result", callId);
+        }
+    }
+
+    private LogResult UpdateResultCore(string? callId, CallOutcome outcome, double? profitActual)
     {
         if (!CallIds.IsValid(callId))
         {
@@ -173,6 +204,20 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 
     /// <inheritdoc/>
     public LogResult RecordClosingLinesSafe(string? callId, Odds closingLineA, Odds closingLineB, LineMovementSpeed? lineMovementSpeed = null)
+    {
+        try
+        {
+            return RecordClosingLinesCore(callId, closingLineA, closingLineB, lineMovementSpeed);
+        }
+#pragma warning disable CA1031 // The contract: a Safe call never throws, whatever it is given.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Unreadable(ex, "Closing lines", callId);
+        }
+    }
+
+    private LogResult RecordClosingLinesCore(string? callId, Odds closingLineA, Odds closingLineB, LineMovementSpeed? lineMovementSpeed)
     {
         if (!CallIds.IsValid(callId))
         {
@@ -209,7 +254,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     public async ValueTask<FlushResult> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var target = Interlocked.Read(ref _counters.Accepted);
-        var deadline = _time.GetTimestamp();
+        var started = _time.GetTimestamp();
+        var unbounded = timeout == Timeout.InfiniteTimeSpan || timeout >= MaxTimerWait;
         try
         {
             while (true)
@@ -220,7 +266,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
                     break;
                 }
 
-                var left = timeout - _time.GetElapsedTime(deadline);
+                var left = unbounded ? MaxTimerWait : timeout - _time.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero)
                 {
                     break;
@@ -229,9 +275,10 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
                 await progress.WaitAsync(left, _time, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+#pragma warning disable CA1031 // Flushing never throws: a timeout, a cancellation or anything else is reported through Completed = false.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // Reported through Completed = false.
         }
 
         return Snapshot(IsSettled(target));
@@ -301,6 +348,13 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 
     private CallLoggerState CurrentState => Volatile.Read(ref _stopping) != 0 ? CallLoggerState.Stopped : _writer.State;
 
+    /// <summary>Called by the writer if it ever ends abnormally: callers are told <see cref="LogStatus.Stopped"/> from then on instead of being accepted into a queue nobody drains.</summary>
+    private void RefuseNewOperations()
+    {
+        Volatile.Write(ref _stopping, 1);
+        _channel.Writer.TryComplete();
+    }
+
     private async Task StopCoreAsync(TimeSpan timeout)
     {
         var started = _time.GetTimestamp();
@@ -312,7 +366,21 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         catch (TimeoutException)
         {
             await _hardStop.CancelAsync().ConfigureAwait(false);
-            await _writerTask.ConfigureAwait(false);
+            try
+            {
+                // A sink blocked synchronously cannot see the cancellation; do not let it hold shutdown forever.
+                await _writerTask.WaitAsync(ShutdownGrace, _time).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Stopping never throws; what is unwritten is counted and logged.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+#pragma warning disable CA1031 // Stopping never throws; the writer logged its own failure.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
 
         var left = timeout - _time.GetElapsedTime(started);

@@ -38,7 +38,7 @@ public interface ICallLogger
     /// Waits until everything accepted before the call is settled (written or lost), or until
     /// <paramref name="timeout"/>. Never throws, also when cancelled; says what it found.
     /// </summary>
-    /// <param name="timeout">How long to wait at most.</param>
+    /// <param name="timeout">How long to wait at most; <see cref="Timeout.InfiniteTimeSpan"/> waits until done or cancelled.</param>
     /// <param name="cancellationToken">Stops waiting early.</param>
     ValueTask<FlushResult> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default);
 

@@ -221,7 +221,6 @@ public sealed class CallLoggerBehaviourTests
         var sink = new PoisonSink("bad-one");
         var alerts = new RecordingAlertHandler();
         var options = new CallLoggerOptions { RetryBaseDelay = TimeSpan.Zero, MaxBatchSize = 100 }.OnAlert(alerts);
-        var gate = new HangingSink(honourToken: true);
         await using var logger = new CallLogger(sink, options);
 
         for (var i = 0; i < 10; i++)

@@ -19,7 +19,7 @@ internal sealed class AlertDispatcher
     private readonly TimeSpan _handlerTimeout;
     private readonly ILogger _logger;
     private readonly Channel<CallLoggerAlert> _backlog;
-    private readonly long[] _lastSentTicks = new long[Enum.GetValues<CallLoggerAlertKind>().Length + 1];
+    private readonly long[] _lastSentTimestamp = new long[Enum.GetValues<CallLoggerAlertKind>().Length + 1];
     private readonly int[] _suppressed = new int[Enum.GetValues<CallLoggerAlertKind>().Length + 1];
     private readonly CancellationTokenSource _stop = new();
     private Task _pump = Task.CompletedTask;
@@ -55,25 +55,27 @@ internal sealed class AlertDispatcher
     /// Raises an alert unless one of the same kind went out less than <see cref="CallLoggerOptions.AlertMinInterval"/>
     /// ago; <paramref name="alwaysSend"/> skips that check. Never blocks: the handlers run on the dispatcher's task.
     /// </summary>
-    public void Raise(CallLoggerAlertKind kind, CallLoggerAlertSeverity severity, Func<CallLoggerHealth> health, bool alwaysSend = false)
+    /// <returns><see langword="true"/> when the alert was queued for the handlers; <see langword="false"/> when held back or when there is no handler.</returns>
+    public bool Raise(CallLoggerAlertKind kind, CallLoggerAlertSeverity severity, Func<CallLoggerHealth> health, bool alwaysSend = false)
     {
         if (_handlers.Count == 0)
         {
-            return;
+            return false;
         }
 
-        var now = _time.GetUtcNow();
+        // Elapsed time from the monotonic timestamp, so a wall-clock jump cannot mute alerts.
+        var now = _time.GetTimestamp();
         var index = (int)kind;
-        var last = Volatile.Read(ref _lastSentTicks[index]);
-        if (!alwaysSend && last != 0 && now.UtcTicks - last < _minInterval.Ticks)
+        var last = Volatile.Read(ref _lastSentTimestamp[index]);
+        if (!alwaysSend && last != 0 && _time.GetElapsedTime(last, now) < _minInterval)
         {
             Interlocked.Increment(ref _suppressed[index]);
-            return;
+            return false;
         }
 
-        Volatile.Write(ref _lastSentTicks[index], now.UtcTicks);
+        Volatile.Write(ref _lastSentTimestamp[index], now);
         var suppressed = Interlocked.Exchange(ref _suppressed[index], 0);
-        _backlog.Writer.TryWrite(new CallLoggerAlert(kind, severity, now, health(), suppressed));
+        return _backlog.Writer.TryWrite(new CallLoggerAlert(kind, severity, _time.GetUtcNow(), health(), suppressed));
     }
 
     /// <summary>Lets queued alerts go out for at most <paramref name="budget"/>, then abandons the rest.</summary>
@@ -116,15 +118,10 @@ internal sealed class AlertDispatcher
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stop.Token);
         try
         {
-            var pending = handler.HandleAsync(alert, linked.Token);
-            if (!pending.IsCompleted)
-            {
-                await pending.AsTask().WaitAsync(linked.Token).ConfigureAwait(false);
-            }
-            else
-            {
-                await pending.ConfigureAwait(false);
-            }
+            // Task.Run: a handler that blocks before its first await (a synchronous HTTP call) is cut off by the
+            // timeout like any other, instead of freezing alert delivery.
+            var token = linked.Token;
+            await Task.Run(() => handler.HandleAsync(alert, token).AsTask(), token).WaitAsync(token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && timeout.IsCancellationRequested))
         {

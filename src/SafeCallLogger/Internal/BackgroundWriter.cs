@@ -22,10 +22,12 @@ internal sealed class BackgroundWriter
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Func<CallLoggerHealth> _health;
+    private readonly Action _refuseNewOperations;
     private readonly List<CallOperation> _batch;
     private readonly CallOperation[] _single = new CallOperation[1];
     private readonly Dictionary<Guid, int> _poisonAttempts = [];
     private readonly byte[] _idPrefix = new byte[8];
+    private const int MaxProbeBudget = 8;
     private readonly int _queueAlertDepth;
     private long _nextSequence;
     private long _errorsAtLastAlert;
@@ -43,8 +45,10 @@ internal sealed class BackgroundWriter
         CallLoggerMetrics metrics,
         ILogger logger,
         TimeProvider time,
-        Func<CallLoggerHealth> health)
+        Func<CallLoggerHealth> health,
+        Action refuseNewOperations)
     {
+        _refuseNewOperations = refuseNewOperations;
         _reader = reader;
         _sink = sink;
         _options = options;
@@ -105,8 +109,11 @@ internal sealed class BackgroundWriter
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.WriterCrashed(_logger, ex);
+            // Only a bug can bring us here. Stop accepting first, so nothing more is promised, then account for what is left.
+            _refuseNewOperations();
             AbandonRemaining();
+            Volatile.Write(ref _counters.LastError, $"Writer stopped: {ex.GetType().Name}: {ex.Message}");
+            Log.WriterCrashed(_logger, ex);
         }
         finally
         {
@@ -127,7 +134,9 @@ internal sealed class BackgroundWriter
             }
 
             failuresOfThisBatch++;
-            if (failuresOfThisBatch >= 2)
+
+            // While disabled the batch itself is the probe: one write per ProbeInterval, not one per operation.
+            if (failuresOfThisBatch >= 2 && State != CallLoggerState.Disabled)
             {
                 await IsolateAsync(hardStop).ConfigureAwait(false);
                 if (_batch.Count == 0)
@@ -153,47 +162,60 @@ internal sealed class BackgroundWriter
     /// </remarks>
     private async Task IsolateAsync(CancellationToken hardStop)
     {
-        var failed = new List<(CallOperation Operation, int Index)>();
+        // Operations held back in this pass, in batch order: the ones that failed, and the later ones on the same
+        // call, which must not overtake them (a corrected result written before the result it corrects).
+        var held = new List<(CallOperation Operation, int Index, bool Failed)>();
+        var blockedCalls = new HashSet<string>(StringComparer.Ordinal);
+        var failures = 0;
         var lastSuccess = -1;
         var next = 0;
         try
         {
             for (; next < _batch.Count; next++)
             {
-                _single[0] = _batch[next];
+                var operation = _batch[next];
+                if (blockedCalls.Contains(operation.CallId))
+                {
+                    held.Add((operation, next, false));
+                    continue;
+                }
+
+                _single[0] = operation;
                 if (await TryWriteAsync(_single, hardStop).ConfigureAwait(false))
                 {
                     OnWritten(_single);
                     lastSuccess = next;
+                    continue;
                 }
-                else
+
+                held.Add((operation, next, true));
+                blockedCalls.Add(operation.CallId);
+                if (lastSuccess < 0 && ++failures >= _probeBudget)
                 {
-                    failed.Add((_batch[next], next));
-                    if (lastSuccess < 0 && failed.Count >= _probeBudget)
-                    {
-                        next++;
-                        break;
-                    }
+                    next++;
+                    break;
                 }
             }
         }
         finally
         {
             // Also on cancellation: what was written leaves the batch, the rest stays for the caller to account for.
-            KeepUnwritten(failed, next, lastSuccess);
+            KeepUnwritten(held, next, lastSuccess);
         }
     }
 
-    private void KeepUnwritten(List<(CallOperation Operation, int Index)> failed, int firstUntried, int lastSuccess)
+    private void KeepUnwritten(List<(CallOperation Operation, int Index, bool Failed)> held, int firstUntried, int lastSuccess)
     {
-        _probeBudget = lastSuccess >= 0 ? 2 : (int)Math.Min(int.MaxValue, _probeBudget * 2L);
-        var keep = new List<CallOperation>(failed.Count + _batch.Count - firstUntried);
-        foreach (var (operation, index) in failed)
+        _probeBudget = lastSuccess >= 0 ? 2 : Math.Min(MaxProbeBudget, _probeBudget * 2);
+        var keep = new List<CallOperation>(held.Count + _batch.Count - firstUntried);
+        foreach (var (operation, index, failed) in held)
         {
-            if (!Strike(operation, provenPoison: index < lastSuccess))
+            if (failed && Strike(operation, provenPoison: index < lastSuccess))
             {
-                keep.Add(operation);
+                continue;
             }
+
+            keep.Add(operation);
         }
 
         for (var i = firstUntried; i < _batch.Count; i++)
@@ -265,7 +287,16 @@ internal sealed class BackgroundWriter
             return false;
         }
 
-        _metrics.RecordBatch(operations.Count, _time.GetElapsedTime(started));
+        try
+        {
+            _metrics.RecordBatch(operations.Count, _time.GetElapsedTime(started));
+        }
+#pragma warning disable CA1031 // A metrics listener that throws must not turn a successful write into a failed one.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
         OnSuccess();
         return true;
     }
@@ -320,8 +351,7 @@ internal sealed class BackgroundWriter
         if (errors - _errorsAtLastAlert >= _options.ErrorAlertThreshold)
         {
             _errorsAtLastAlert = errors;
-            _errorAlertSinceSuccess = true;
-            _alerts.Raise(CallLoggerAlertKind.Errors, CallLoggerAlertSeverity.Warning, _health);
+            _errorAlertSinceSuccess |= _alerts.Raise(CallLoggerAlertKind.Errors, CallLoggerAlertSeverity.Warning, _health);
         }
 
         if (consecutive >= _options.DisableAfterConsecutiveErrors && State != CallLoggerState.Disabled)

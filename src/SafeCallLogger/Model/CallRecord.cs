@@ -10,7 +10,8 @@ namespace SafeCallLogger;
 /// and <see cref="ICallLogger.RecordClosingLinesSafe"/>.
 /// </summary>
 /// <remarks>
-/// The logger keeps a reference to the record until it is written: do not change <see cref="RawData"/> after logging.
+/// The logger keeps a reference to the record until it is written: do not change <see cref="RawData"/> or the
+/// <see cref="NotifiedUserIds"/> list after logging (pass a fresh list per broadcast, not a reused buffer).
 /// </remarks>
 public sealed class CallRecord
 {
