@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+
+namespace SafeCallLogger.Sqlite.Internal;
+
+/// <summary>
+/// Deletes calls older than the retention period with their per-user rows, then stale bookkeeping rows, in small
+/// transactions so that the write lock is never held for long and other writers get their turn in between.
+/// </summary>
+internal static class Retention
+{
+    /// <summary>Runs retention on <paramref name="connection"/>; returns how many calls were deleted. Throws on failure or cancellation.</summary>
+    public static int Run(SqliteConnection connection, TableNames t, int retentionDays, int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (retentionDays <= 0)
+        {
+            return 0;
+        }
+
+        var cutoff = SqliteText.Timestamp(now - TimeSpan.FromDays(retentionDays));
+        var deleted = 0;
+        var ids = new List<string>(batchSize);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            ids.Clear();
+            using (var select = Command(connection, transaction, $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at < $cutoff ORDER BY alert_sent_at LIMIT $limit", cutoff, batchSize))
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    ids.Add(reader.GetString(0));
+                }
+            }
+
+            if (ids.Count > 0)
+            {
+                DeleteCalls(connection, transaction, t, ids);
+            }
+
+            transaction.Commit();
+            deleted += ids.Count;
+            if (ids.Count < batchSize)
+            {
+                break;
+            }
+        }
+
+        // Applied operation ids and operations still waiting for a call are kept as long as calls are.
+        DeleteInChunks(connection, $"DELETE FROM {t.AppliedOps} WHERE op_id IN (SELECT op_id FROM {t.AppliedOps} WHERE applied_at < $cutoff LIMIT $limit)", cutoff, batchSize, cancellationToken);
+        DeleteInChunks(connection, $"DELETE FROM {t.PendingOps} WHERE seq IN (SELECT seq FROM {t.PendingOps} WHERE received_at < $cutoff LIMIT $limit)", cutoff, batchSize, cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>Deletes calls and every companion row of theirs, inside the caller's transaction.</summary>
+    public static void DeleteCalls(SqliteConnection connection, SqliteTransaction transaction, TableNames t, IEnumerable<string> callIds)
+    {
+        string[] tables = [t.NotifiedUsers, t.Clicks, t.PendingOps, t.Calls];
+        foreach (var table in tables)
+        {
+            using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = $"DELETE FROM {table} WHERE call_id = $id";
+            var id = delete.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+            foreach (var callId in callIds)
+            {
+                id.Value = callId;
+                delete.ExecuteNonQuery();
+            }
+        }
+    }
+
+    private static void DeleteInChunks(SqliteConnection connection, string sql, string cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var delete = Command(connection, transaction, sql, cutoff, batchSize);
+            var count = delete.ExecuteNonQuery();
+            transaction.Commit();
+            if (count < batchSize)
+            {
+                return;
+            }
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, string cutoff, int limit)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$cutoff", cutoff);
+        command.Parameters.AddWithValue("$limit", limit);
+        return command;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace SafeCallLogger.Sqlite.Internal;
+
+/// <summary>The SQLite package's log lines, source-generated so that disabled levels cost nothing.</summary>
+internal static partial class SqliteLog
+{
+    [LoggerMessage(101, LogLevel.Information, "ML: SQLite storage ready: table {Table} in {DataSource} (schema version {Version})")]
+    public static partial void Opened(ILogger logger, string table, string dataSource, int version);
+
+    [LoggerMessage(102, LogLevel.Debug, "ML: database busy or locked; retry {Attempt} of {MaxAttempts} in {Delay}")]
+    public static partial void BusyRetry(ILogger logger, int attempt, int maxAttempts, TimeSpan delay);
+
+    [LoggerMessage(103, LogLevel.Warning, "ML: SQLite write failed; the connection will be reopened on the next write")]
+    public static partial void WriteFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(104, LogLevel.Information, "ML: retention removed {Calls} calls older than {Cutoff}")]
+    public static partial void RetentionDone(ILogger logger, int calls, string cutoff);
+
+    [LoggerMessage(105, LogLevel.Warning, "ML: retention failed; it will be tried again in a day")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(106, LogLevel.Information, "ML: scheduled backup written to {Path}")]
+    public static partial void BackupDone(ILogger logger, string path);
+
+    [LoggerMessage(107, LogLevel.Warning, "ML: scheduled backup failed; it will be tried again at the next interval")]
+    public static partial void BackupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(108, LogLevel.Warning, "ML: {Kind} for call {CallId} discarded: its call is not stored and {Max} operations already wait for theirs")]
+    public static partial void Orphaned(ILogger logger, CallOperationKind kind, string callId, int max);
+}

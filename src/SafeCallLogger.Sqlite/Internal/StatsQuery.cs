@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace SafeCallLogger.Sqlite.Internal;
+
+/// <summary>
+/// The <c>/ml_stats</c> numbers in three aggregate queries: one pass over the covering stats index grouped by
+/// <c>call_type</c>, one over the sport index, and one index seek for the newest call. Nothing is read row by row.
+/// </summary>
+internal static class StatsQuery
+{
+    public static CallStats Read(SqliteConnection connection, TableNames t, CallLoggerHealth? health, DateTimeOffset now)
+    {
+        var byType = new Dictionary<string, long>(StringComparer.Ordinal);
+        var sports = new List<string>();
+        long total = 0, withClicks = 0, notified = 0, bet = 0, resultsKnown = 0;
+        double profit = 0;
+        DateTimeOffset? lastCall = null;
+
+        if (SqliteSchema.TableExists(connection, t.Plain))
+        {
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"""
+                    SELECT call_type, COUNT(*), SUM(alert_clicked_count > 0), SUM(total_users_notified), SUM(total_users_bet),
+                           SUM(actual_outcome IS NOT NULL AND actual_outcome <> 'unknown'), TOTAL(actual_profit)
+                    FROM {t.Calls} GROUP BY call_type
+                    """;
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var count = reader.GetInt64(1);
+                    byType[reader.IsDBNull(0) ? "(none)" : reader.GetString(0)] = count;
+                    total += count;
+                    withClicks += Long(reader, 2);
+                    notified += Long(reader, 3);
+                    bet += Long(reader, 4);
+                    resultsKnown += Long(reader, 5);
+                    profit += reader.GetDouble(6);
+                }
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"SELECT sport FROM {t.Calls} WHERE sport IS NOT NULL GROUP BY sport ORDER BY COUNT(*) DESC, sport";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    sports.Add(reader.GetString(0));
+                }
+            }
+
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"SELECT MAX(alert_sent_at) FROM {t.Calls}";
+                if (command.ExecuteScalar() is string text && SqliteText.TryParseTimestamp(text, out var last))
+                {
+                    lastCall = last;
+                }
+            }
+        }
+
+        var stats = new CallStats
+        {
+            GeneratedAt = now,
+            LoggerState = health?.State,
+            LoggerEnabled = health?.IsEnabled,
+            HealthPercent = health?.HealthPercent,
+            Accepted = health?.Accepted,
+            Written = health?.Written,
+            Rejected = health?.Rejected,
+            Dropped = health?.Dropped,
+            Failed = health?.Errors,
+            Succeeded = health?.Successes,
+            QueueDepth = health?.QueueDepth,
+            QueueCapacity = health?.QueueCapacity,
+            LastError = health?.LastError,
+            TotalCalls = total,
+            CallsByType = byType,
+            SportsCovered = sports,
+            CallsWithClicks = withClicks,
+            TotalUsersNotified = notified,
+            TotalUsersBet = bet,
+            ConversionRatePercent = notified > 0 ? 100.0 * bet / notified : null,
+            ResultsKnown = resultsKnown,
+            TotalProfit = profit,
+            LastCallAt = lastCall,
+        };
+        return stats with { Recommendations = Recommend(stats, health, now) };
+    }
+
+    private static List<string> Recommend(CallStats stats, CallLoggerHealth? health, DateTimeOffset now)
+    {
+        var advice = new List<string>();
+        if (health is not null && health.State == CallLoggerState.Disabled)
+        {
+            advice.Add("The logger is disabled after repeated storage errors: check that the database file exists, is writable and has free disk space. It re-enables itself once a write works again.");
+        }
+
+        if (stats.LastCallAt is not { } last || now - last > TimeSpan.FromHours(24))
+        {
+            advice.Add("No call stored in the last 24 hours: check that the bot calls LogCallSafe after each alert it sends.");
+        }
+
+        if (health is not null && health.Successes + health.Errors >= 10 && health.HealthPercent < 90)
+        {
+            advice.Add(string.Create(CultureInfo.InvariantCulture, $"Error rate is high ({100 - health.HealthPercent:0.#}% of writes failed): check the logs for the last error and whether another process keeps the database locked."));
+        }
+
+        if (health is not null && health.QueueCapacity > 0 && health.QueueDepth >= 0.8 * health.QueueCapacity)
+        {
+            advice.Add(string.Create(CultureInfo.InvariantCulture, $"The queue is near full ({health.QueueDepth} of {health.QueueCapacity}): storage is slower than the calls coming in; raise QueueCapacity or look for a lock held on the database."));
+        }
+
+        return advice;
+    }
+
+    private static long Long(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetInt64(ordinal);
+}
