@@ -22,7 +22,7 @@ public static class AllocationProbe
             Measure("IncrementClickSafe", () => b.IncrementClickSafe());
             Measure("Serilog + Sinks.Async", b.Serilog);
             Measure("NLog AsyncTargetWrapper", b.NLog);
-            Console.WriteLine("(a 16-character string is 56 bytes on x64: 8 header + 8 method table + 4 length + 34 UTF-16 with terminator, rounded up to 8)");
+            Console.WriteLine("(a 16-character string is 56 bytes on x64: 8 header + 8 method table + 4 length + 16 UTF-16 chars + terminator = 54, rounded up to 56)");
         }
         finally
         {

@@ -18,7 +18,14 @@ public class HotPathPartsBenchmarks
     private CallOperation _operation;
 
     [GlobalSetup]
-    public void Setup() => _operation = Calls.Operation(_withId, "3f2a9c0d1e4b5a67");
+    public void Setup()
+    {
+        _operation = Calls.Operation(_withId, "3f2a9c0d1e4b5a67");
+        if (ComputeIdLean() != ComputeId())
+        {
+            throw new InvalidOperationException("The lean prototype does not give the same id.");
+        }
+    }
 
     [Benchmark(Baseline = true, Description = "Channel TryWrite + TryRead, same thread")]
     public bool ChannelWriteRead() => _channel.Writer.TryWrite(_operation) && _channel.Reader.TryRead(out _);
@@ -31,6 +38,12 @@ public class HotPathPartsBenchmarks
 
     [Benchmark(Description = "CallIds.Compute (hash + id string)")]
     public string ComputeId() => CallIds.Compute(_withId, Calls.BaseTime);
+
+    [Benchmark(Description = "Prototype: Compute, input-sized stackalloc, SkipLocalsInit")]
+    public string ComputeIdLean() => LeanCallIds.Compute(_withId.TeamA, _withId.TeamB, _withId.BookmakerA, _withId.BookmakerB, _withId.OddsA, _withId.OddsB, Calls.BaseTime);
+
+    [Benchmark(Description = "Enum.IsDefined x3 (call type, two odds formats)")]
+    public bool EnumChecks() => Enum.IsDefined(_withId.CallType) & Enum.IsDefined(_withId.OddsA.Format) & Enum.IsDefined(_withId.OddsB.Format);
 
     [Benchmark(Description = "CallIds.IsValid")]
     public bool IsValid() => CallIds.IsValid("3f2a9c0d1e4b5a67");

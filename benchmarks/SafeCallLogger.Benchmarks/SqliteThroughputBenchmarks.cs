@@ -8,7 +8,9 @@ namespace SafeCallLogger.Benchmarks;
 /// Calls written end to end to SQLite: 5,000 distinct calls per invocation through <see cref="CallLogger"/> and
 /// <see cref="SqliteCallSink"/> (default batching), then FlushAsync until all are written; against the floor, the
 /// same rows inserted by one prepared INSERT in one transaction. Per-call time; calls per second = 1 / Mean.
-/// Both sides get the same fresh records (new ids every invocation, so every row is an insert).
+/// Both sides get the same fresh records (new ids every invocation, so every row is an insert). Two more raw variants
+/// split the gap: the sink also records each operation id in its applied-ops table (idempotent replay), and the
+/// logger's default batch is 256 operations per transaction.
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
 public class SqliteThroughputBenchmarks
@@ -18,7 +20,12 @@ public class SqliteThroughputBenchmarks
     private readonly CallRecord[] _calls = new CallRecord[Rows];
     private SqliteCallSink _sink = null!;
     private CallLogger _logger = null!;
+    private SqliteCallSink _bigSink = null!;
+    private CallLogger _bigBatches = null!;
+    private string[] _files = [];
     private RawInserter _raw = null!;
+    private RawInserter _rawApplied = null!;
+    private RawInserter _rawApplied256 = null!;
     private int _generation;
 
     [GlobalSetup]
@@ -29,22 +36,44 @@ public class SqliteThroughputBenchmarks
         SqliteFiles.CreateWithSinkAsync(raw).GetAwaiter().GetResult();
         _sink = new SqliteCallSink(SqliteFiles.ConnectionString(e2e));
         _logger = new CallLogger(_sink, new CallLoggerOptions { QueueCapacity = Rows * 2 });
+        var e2eBig = SqliteFiles.Fresh("throughput-e2e-big.db");
+        _bigSink = new SqliteCallSink(SqliteFiles.ConnectionString(e2eBig));
+        _bigBatches = new CallLogger(_bigSink, new CallLoggerOptions { QueueCapacity = Rows * 2, MaxBatchSize = Rows });
         _raw = new RawInserter(raw);
+        var rawApplied = SqliteFiles.Fresh("throughput-raw-applied.db");
+        SqliteFiles.CreateWithSinkAsync(rawApplied).GetAwaiter().GetResult();
+        _rawApplied = new RawInserter(rawApplied, withAppliedOps: true);
+        var rawApplied256 = SqliteFiles.Fresh("throughput-raw-applied-256.db");
+        SqliteFiles.CreateWithSinkAsync(rawApplied256).GetAwaiter().GetResult();
+        _rawApplied256 = new RawInserter(rawApplied256, withAppliedOps: true, rowsPerTransaction: 256);
+        _files = [raw, rawApplied, rawApplied256, e2e, e2eBig];
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        Checks.AllAccepted(_logger, "sqlite e2e");
-        var health = _logger.GetHealth();
-        if (health.Errors != 0)
+        foreach (var logger in new[] { _logger, _bigBatches })
         {
-            throw new InvalidOperationException($"The SQLite sink failed {health.Errors} writes: {health.LastError}");
+            Checks.AllAccepted(logger, "sqlite e2e");
+            var health = logger.GetHealth();
+            if (health.Errors != 0)
+            {
+                throw new InvalidOperationException($"The SQLite sink failed {health.Errors} writes: {health.LastError}");
+            }
+
+            logger.Dispose();
         }
 
-        _logger.Dispose();
         _sink.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _bigSink.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        foreach (var file in _files)
+        {
+            // The case that ran has every invocation's rows (plus the schema call for the raw files); the others 0 or 1.
+            Console.WriteLine($"// CHECK rows in {Path.GetFileName(file)}: {SqliteFiles.Count(file)}");
+        }
         _raw.Dispose();
+        _rawApplied.Dispose();
+        _rawApplied256.Dispose();
     }
 
     [IterationSetup]
@@ -61,15 +90,26 @@ public class SqliteThroughputBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = Rows, Description = "Raw prepared INSERT, one transaction")]
     public void RawInsert() => _raw.InsertAll(_calls);
 
+    [Benchmark(OperationsPerInvoke = Rows, Description = "Raw + applied-ops row per call (sink's idempotency)")]
+    public void RawInsertWithAppliedOps() => _rawApplied.InsertAll(_calls);
+
+    [Benchmark(OperationsPerInvoke = Rows, Description = "Raw + applied-ops row, 256 rows per transaction")]
+    public void RawInsertWithAppliedOps256() => _rawApplied256.InsertAll(_calls);
+
     [Benchmark(OperationsPerInvoke = Rows, Description = "CallLogger + SqliteCallSink + FlushAsync")]
-    public async Task<long> EndToEnd()
+    public Task<long> EndToEnd() => LogAndFlushAsync(_logger);
+
+    [Benchmark(OperationsPerInvoke = Rows, Description = "CallLogger (MaxBatchSize 5,000) + SqliteCallSink + FlushAsync")]
+    public Task<long> EndToEndBigBatches() => LogAndFlushAsync(_bigBatches);
+
+    private async Task<long> LogAndFlushAsync(CallLogger logger)
     {
         foreach (var call in _calls)
         {
-            _logger.LogCallSafe(call);
+            logger.LogCallSafe(call);
         }
 
-        var flushed = await _logger.FlushAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        var flushed = await logger.FlushAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         return flushed.Completed ? flushed.Written : throw new InvalidOperationException("Flush did not complete: " + flushed);
     }
 }

@@ -7,9 +7,11 @@ namespace SafeCallLogger.Benchmarks;
 
 /// <summary>
 /// The enqueue while storage is in trouble, against the same logger with a healthy sink. All loggers use
-/// <see cref="QueueFullMode.DropOldest"/> with the seed's capacity of 1,000: a benchmark makes millions of calls, so a
-/// hung sink fills any queue within milliseconds, and under DropOldest every later call is still a real, accepted
-/// channel write (it evicts the oldest operation, counted as overwritten). Under the default RejectNew the measured
+/// <see cref="QueueFullMode.DropOldest"/> and a capacity of 1,000,000 (so that the healthy writer, which can lag a
+/// producer that does nothing but log, does not fill it). The troubled loggers are filled in GlobalSetup: a benchmark
+/// makes millions of calls, so a stuck sink fills any queue anyway, and under DropOldest every later call is still a
+/// real, accepted channel write (it evicts the oldest operation, counted as overwritten): the steady state of an
+/// outage. Under the default RejectNew the measured
 /// call would be the queue-full early return instead, so that case is listed separately for information. The locked
 /// case is a real <see cref="SqliteCallSink"/> on a file where another connection holds <c>BEGIN IMMEDIATE</c>
 /// for the whole run; the sink's default busy timeout and lock retries apply, and the logger never disables itself
@@ -18,7 +20,7 @@ namespace SafeCallLogger.Benchmarks;
 [Config(typeof(ShortInProcessConfig))]
 public class TroubleBenchmarks
 {
-    private const int Capacity = 1000;
+    private const int Capacity = 1_000_000;
 
     private readonly CallRecord _withId = Calls.Arbitrage("3f2a9c0d1e4b5a67");
     private CallLogger _healthy = null!;
@@ -49,7 +51,7 @@ public class TroubleBenchmarks
         _lockedSink = new SqliteCallSink(SqliteFiles.ConnectionString(path));
         _locked = new CallLogger(_lockedSink, Options(QueueFullMode.DropOldest));
 
-        for (var i = 0; i < Capacity * 2; i++)
+        for (var i = 0; i < Capacity + 1000; i++)
         {
             _hung.LogCallSafe(_withId);
             _hungRejectNew.LogCallSafe(_withId);
@@ -79,8 +81,15 @@ public class TroubleBenchmarks
             _ = logger.StopAsync(TimeSpan.FromMilliseconds(100)).GetAwaiter().GetResult();
         }
 
+        using (var command = _lockHolder.CreateCommand())
+        {
+            command.CommandText = "ROLLBACK;";
+            command.ExecuteNonQuery();
+        }
+
         _lockHolder.Dispose();
-        _lockedSink.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        SqliteConnection.ClearAllPools();
+        _ = _lockedSink.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(30));
     }
 
     [Benchmark(Baseline = true, Description = "Healthy sink")]

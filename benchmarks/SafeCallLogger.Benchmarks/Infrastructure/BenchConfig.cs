@@ -9,7 +9,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace SafeCallLogger.Benchmarks.Infrastructure;
 
 /// <summary>
-/// The short job every class uses: 1 launch, 3 warm-ups, 5 measured iterations, run in process. In process because
+/// The short job every class uses: 1 launch, 3 warm-ups, 10 measured iterations, run in process. In process because
 /// the generated out-of-process project would inherit the repository's strict build and central package management,
 /// and because building it per run costs a minute on this 2-core machine; the ratios against a baseline measured in
 /// the same process are what we report.
@@ -21,7 +21,7 @@ public sealed class ShortInProcessConfig : ManualConfig
         AddJob(Job.Default
             .WithLaunchCount(1)
             .WithWarmupCount(3)
-            .WithIterationCount(5)
+            .WithIterationCount(10)
             .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithId("ShortInProc"));

@@ -12,8 +12,14 @@ public sealed class FloorChannel : IDisposable
     private long _read;
     private long _refused;
 
-    public FloorChannel(int capacity, bool singleWriter = false)
+    private readonly TimeSpan _pause;
+
+    /// <param name="capacity">Channel capacity.</param>
+    /// <param name="singleWriter">Whether only one thread writes.</param>
+    /// <param name="pause">How long the reader sleeps after each drain; zero (the default) drains eagerly.</param>
+    public FloorChannel(int capacity, bool singleWriter = false, TimeSpan pause = default)
     {
+        _pause = pause;
         Channel = System.Threading.Channels.Channel.CreateBounded<CallOperation>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -68,6 +74,10 @@ public sealed class FloorChannel : IDisposable
             }
 
             Interlocked.Add(ref _read, n);
+            if (_pause > TimeSpan.Zero)
+            {
+                await Task.Delay(_pause).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -51,9 +51,16 @@ public sealed class RawInserter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _command;
     private readonly SqliteParameter[] _p;
+    private readonly SqliteCommand? _applied;
+    private readonly int _rowsPerTransaction;
+    private long _sequence;
 
-    public RawInserter(string path)
+    /// <param name="path">The database, created by the sink.</param>
+    /// <param name="withAppliedOps">Also insert each row's operation id into the sink's idempotency table, as the sink does.</param>
+    /// <param name="rowsPerTransaction">Rows per transaction; the default puts them all in one.</param>
+    public RawInserter(string path, bool withAppliedOps = false, int rowsPerTransaction = int.MaxValue)
     {
+        _rowsPerTransaction = rowsPerTransaction;
         _connection = new SqliteConnection(SqliteFiles.ConnectionString(path));
         _connection.Open();
         using (var pragma = _connection.CreateCommand())
@@ -66,15 +73,47 @@ public sealed class RawInserter : IDisposable
         _command.CommandText = NaiveSqlite.Insert.Replace("INSERT OR REPLACE", "INSERT", StringComparison.Ordinal);
         NaiveSqlite.Bind(_command, Calls.Arbitrage("x", 0, withTime: true), "x", Calls.BaseTime);
         _p = [.. _command.Parameters.Cast<SqliteParameter>()];
+        if (withAppliedOps)
+        {
+            _applied = _connection.CreateCommand();
+            _applied.CommandText = "INSERT OR IGNORE INTO arbitrage_calls_applied_ops (op_id, applied_at) VALUES ($op, $at)";
+            _applied.Parameters.AddWithValue("$op", Array.Empty<byte>());
+            _applied.Parameters.AddWithValue("$at", string.Empty);
+        }
     }
 
     public void InsertAll(IReadOnlyList<CallRecord> calls)
     {
+        for (var start = 0; start < calls.Count; start += _rowsPerTransaction)
+        {
+            InsertRange(calls, start, Math.Min(calls.Count, start + _rowsPerTransaction));
+        }
+    }
+
+    private void InsertRange(IReadOnlyList<CallRecord> calls, int start, int end)
+    {
         using var transaction = _connection.BeginTransaction();
         _command.Transaction = transaction;
         _command.Prepare();
-        foreach (var call in calls)
+        if (_applied is not null)
         {
+            _applied.Transaction = transaction;
+            _applied.Prepare();
+        }
+
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        for (var r = start; r < end; r++)
+        {
+            var call = calls[r];
+            if (_applied is not null)
+            {
+                var id = new byte[16];
+                System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(id.AsSpan(8), ++_sequence);
+                _applied.Parameters[0].Value = id;
+                _applied.Parameters[1].Value = now;
+                _applied.ExecuteNonQuery();
+            }
+
             // Same order as NaiveSqlite.Bind.
             _p[0].Value = call.CallId;
             _p[1].Value = "arbitrage";
