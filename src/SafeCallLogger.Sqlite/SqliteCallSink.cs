@@ -26,7 +26,8 @@ namespace SafeCallLogger.Sqlite;
 /// </para>
 /// <para>
 /// After a successful batch, at most once a day by the injected <see cref="TimeProvider"/>, rows older than
-/// <see cref="SqliteSinkOptions.RetentionDays"/> are deleted in small transactions; when
+/// <see cref="SqliteSinkOptions.RetentionDays"/> are deleted in small transactions (a large backlog is worked off
+/// over the following batches, 20 transactions at a time); when
 /// <see cref="SqliteSinkOptions.BackupDirectory"/> is set, a backup is started off the writer when due.
 /// Neither ever fails a write.
 /// </para>
@@ -34,6 +35,10 @@ namespace SafeCallLogger.Sqlite;
 public sealed class SqliteCallSink : ICallSink, IAsyncDisposable
 {
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromDays(1);
+
+    // One run deletes at most this many transactions of calls; a backlog (a first run on an old file) is worked off
+    // over the following batches instead of stalling one write.
+    private const int RetentionBatchesPerRun = 20;
 
     private readonly string _connectionString;
     private readonly SqliteSinkOptions _options;
@@ -50,7 +55,8 @@ public sealed class SqliteCallSink : ICallSink, IAsyncDisposable
     /// <summary>
     /// Creates the sink. Never opens the database here, so a missing or locked file cannot break the bot's startup;
     /// problems surface as failed writes that the logger retries and reports. Throws <see cref="ArgumentException"/>
-    /// when <paramref name="connectionString"/> is blank or <paramref name="options"/> are invalid (every problem listed).
+    /// when <paramref name="connectionString"/> is blank or malformed, or <paramref name="options"/> are invalid (every
+    /// problem listed).
     /// </summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=arbitrage_bot.db</c>.</param>
     /// <param name="options">Settings; the default is <see cref="SqliteSinkOptions"/> with its defaults. Copied: later changes have no effect.</param>
@@ -76,6 +82,9 @@ public sealed class SqliteCallSink : ICallSink, IAsyncDisposable
     /// were already waiting; counted since the sink was created. Never throws.
     /// </summary>
     public long OrphanedOperations => Interlocked.Read(ref _orphaned);
+
+    /// <summary>The running or last scheduled backup, for tests; completes without throwing.</summary>
+    internal Task BackupTask => _backups?.Running ?? Task.CompletedTask;
 
     /// <summary>
     /// Writes the batch in one transaction, all or nothing, applying each operation id at most once. Throws to
@@ -176,7 +185,13 @@ public sealed class SqliteCallSink : ICallSink, IAsyncDisposable
         _lastRetention = now;
         try
         {
-            var deleted = Retention.Run(_session.Connection, _names, _options.RetentionDays, _options.RetentionBatchSize, now, cancellationToken);
+            var deleted = Retention.Run(_session.Connection, _names, _options.RetentionDays, _options.RetentionBatchSize, now, cancellationToken, RetentionBatchesPerRun);
+            if (deleted >= RetentionBatchesPerRun * _options.RetentionBatchSize)
+            {
+                // More may remain: run again after the next batch rather than tomorrow.
+                _lastRetention = null;
+            }
+
             if (deleted > 0)
             {
                 SqliteLog.RetentionDone(_logger, deleted, SqliteText.Timestamp(now - TimeSpan.FromDays(_options.RetentionDays)));

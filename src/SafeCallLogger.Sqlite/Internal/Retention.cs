@@ -8,8 +8,13 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// </summary>
 internal static class Retention
 {
-    /// <summary>Runs retention on <paramref name="connection"/>; returns how many calls were deleted. Throws on failure or cancellation.</summary>
-    public static int Run(SqliteConnection connection, TableNames t, int retentionDays, int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs retention on <paramref name="connection"/>; returns how many calls were deleted. Stops after
+    /// <paramref name="maxBatches"/> transactions of calls (so one run never stalls the writer for long); when the
+    /// result equals <paramref name="maxBatches"/> × <paramref name="batchSize"/>, more may remain. Throws on failure or
+    /// cancellation; what was committed stays deleted.
+    /// </summary>
+    public static int Run(SqliteConnection connection, TableNames t, int retentionDays, int batchSize, DateTimeOffset now, CancellationToken cancellationToken, int maxBatches = int.MaxValue)
     {
         if (retentionDays <= 0)
         {
@@ -40,7 +45,7 @@ internal static class Retention
 
             transaction.Commit();
             deleted += ids.Count;
-            if (ids.Count < batchSize)
+            if (ids.Count < batchSize || --maxBatches <= 0)
             {
                 break;
             }

@@ -6,7 +6,9 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// The schema and its migrations, versioned by <c>PRAGMA user_version</c>.
 /// Version 1 is the seed's plain <c>arbitrage_calls</c> table with its indexes (what the Python bot created; a file
 /// with the table and user_version 0 is read as version 1). Version 2 adds the per-user and bookkeeping companion
-/// tables and the covering index the stats query scans. Every step only adds, so rows are never lost.
+/// tables, and running totals per call type and per sport kept by triggers (so they stay right whoever writes: this
+/// library, the sqlite3 shell or a Python job), filled from the existing rows when created. Every step only adds, so
+/// rows are never lost.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -67,7 +69,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS {t.Index("alert_sent_at")} ON {t.Calls} (alert_sent_at);
         """;
 
-    /// <summary>Version 2: per-user rows, operations waiting for their call, applied operation ids, and the stats index.</summary>
+    /// <summary>Version 2: per-user rows, operations waiting for their call, applied operation ids, and the stats totals.</summary>
     public static string Version2(TableNames t) => $"""
         CREATE TABLE IF NOT EXISTS {t.NotifiedUsers} (
             call_id TEXT NOT NULL,
@@ -103,7 +105,60 @@ internal static class SqliteSchema
             applied_at TIMESTAMP NOT NULL
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS {t.Index("applied_at")} ON {t.AppliedOps} (applied_at);
-        CREATE INDEX IF NOT EXISTS {t.Index("stats")} ON {t.Calls} (call_type, alert_clicked_count, total_users_notified, total_users_bet, actual_outcome, actual_profit);
+        CREATE TABLE IF NOT EXISTS {t.StatsBySport} (
+            sport TEXT PRIMARY KEY,
+            calls INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS {t.StatsByType} (
+            call_type TEXT PRIMARY KEY,
+            calls INTEGER NOT NULL,
+            calls_with_clicks INTEGER NOT NULL,
+            users_notified INTEGER NOT NULL,
+            users_bet INTEGER NOT NULL,
+            results_known INTEGER NOT NULL,
+            profit REAL NOT NULL
+        );
+        CREATE TRIGGER IF NOT EXISTS {t.Trigger("stats_insert")} AFTER INSERT ON {t.Calls} BEGIN
+            {AddToTotals(t, "NEW", "+")}
+            INSERT INTO {t.StatsBySport} (sport, calls) SELECT NEW.sport, 1 WHERE NEW.sport IS NOT NULL
+                ON CONFLICT (sport) DO UPDATE SET calls = calls + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS {t.Trigger("stats_delete")} AFTER DELETE ON {t.Calls} BEGIN
+            {AddToTotals(t, "OLD", "-")}
+            UPDATE {t.StatsBySport} SET calls = calls - 1 WHERE sport = OLD.sport;
+        END;
+        CREATE TRIGGER IF NOT EXISTS {t.Trigger("stats_update")}
+            AFTER UPDATE OF call_type, alert_clicked_count, total_users_notified, total_users_bet, actual_outcome, actual_profit ON {t.Calls} BEGIN
+            {AddToTotals(t, "OLD", "-")}
+            {AddToTotals(t, "NEW", "+")}
+        END;
+        CREATE TRIGGER IF NOT EXISTS {t.Trigger("stats_update_sport")} AFTER UPDATE OF sport ON {t.Calls} BEGIN
+            UPDATE {t.StatsBySport} SET calls = calls - 1 WHERE sport = OLD.sport;
+            INSERT INTO {t.StatsBySport} (sport, calls) SELECT NEW.sport, 1 WHERE NEW.sport IS NOT NULL
+                ON CONFLICT (sport) DO UPDATE SET calls = calls + 1;
+        END;
+        """;
+
+    /// <summary>Recomputes the stats totals from the rows: run when the totals table is created (upgrade from v1).</summary>
+    public static string FillTotals(TableNames t) => $"""
+        DELETE FROM {t.StatsByType};
+        INSERT INTO {t.StatsByType} (call_type, calls, calls_with_clicks, users_notified, users_bet, results_known, profit)
+            SELECT COALESCE(call_type, ''), COUNT(*), SUM(COALESCE(alert_clicked_count, 0) > 0), TOTAL(total_users_notified), TOTAL(total_users_bet),
+                   SUM(actual_outcome IS NOT NULL AND actual_outcome <> 'unknown'), TOTAL(actual_profit)
+            FROM {t.Calls} GROUP BY call_type;
+        DELETE FROM {t.StatsBySport};
+        INSERT INTO {t.StatsBySport} (sport, calls) SELECT sport, COUNT(*) FROM {t.Calls} WHERE sport IS NOT NULL GROUP BY sport;
+        """;
+
+    /// <summary>One row's share of the totals, added (<c>+</c>) or taken away (<c>-</c>).</summary>
+    private static string AddToTotals(TableNames t, string row, string sign) => $"""
+        INSERT INTO {t.StatsByType} (call_type, calls, calls_with_clicks, users_notified, users_bet, results_known, profit)
+                VALUES (COALESCE({row}.call_type, ''), {sign}1, {sign}(COALESCE({row}.alert_clicked_count, 0) > 0),
+                        {sign}COALESCE({row}.total_users_notified, 0), {sign}COALESCE({row}.total_users_bet, 0),
+                        {sign}({row}.actual_outcome IS NOT NULL AND {row}.actual_outcome <> 'unknown'), {sign}COALESCE({row}.actual_profit, 0))
+                ON CONFLICT (call_type) DO UPDATE SET calls = calls + excluded.calls, calls_with_clicks = calls_with_clicks + excluded.calls_with_clicks,
+                    users_notified = users_notified + excluded.users_notified, users_bet = users_bet + excluded.users_bet,
+                    results_known = results_known + excluded.results_known, profit = profit + excluded.profit;
         """;
 
     /// <summary>
@@ -113,14 +168,21 @@ internal static class SqliteSchema
     public static void EnsureCreated(SqliteConnection connection, TableNames t)
     {
         var version = ReadVersion(connection);
-        if (version >= CurrentVersion && TableExists(connection, t.AppliedOps.Trim('"')) && TableExists(connection, t.Plain))
+        if (version >= CurrentVersion && TableExists(connection, t.StatsByTypePlain) && TableExists(connection, t.Plain))
         {
             return;
         }
 
-        using var transaction = connection.BeginTransaction();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var totalsExisted = TableExists(connection, t.StatsByTypePlain, transaction);
         Execute(connection, transaction, Version1(t));
         Execute(connection, transaction, Version2(t));
+        if (!totalsExisted)
+        {
+            // Under the write lock taken by BEGIN IMMEDIATE: no row can slip in between the fill and the triggers.
+            Execute(connection, transaction, FillTotals(t));
+        }
+
         if (version < CurrentVersion)
         {
             Execute(connection, transaction, "PRAGMA user_version = " + CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -136,9 +198,10 @@ internal static class SqliteSchema
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static bool TableExists(SqliteConnection connection, string plainName)
+    public static bool TableExists(SqliteConnection connection, string plainName, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name";
         command.Parameters.AddWithValue("$name", plainName);
         return command.ExecuteScalar() is not null;

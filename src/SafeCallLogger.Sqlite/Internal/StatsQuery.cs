@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
-/// The <c>/ml_stats</c> numbers in three aggregate queries: one pass over the covering stats index grouped by
-/// <c>call_type</c>, one over the sport index, and one index seek for the newest call. Nothing is read row by row.
+/// The <c>/ml_stats</c> numbers without scanning the calls: the running totals per call type and per sport that the
+/// schema's triggers keep, and one index seek for the newest call. A version 1 file not upgraded yet (the store
+/// never changes the schema for stats) falls back to aggregating the table itself.
 /// </summary>
 internal static class StatsQuery
 {
@@ -19,18 +20,21 @@ internal static class StatsQuery
 
         if (SqliteSchema.TableExists(connection, t.Plain))
         {
+            var totals = SqliteSchema.TableExists(connection, t.StatsByTypePlain);
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = $"""
-                    SELECT call_type, COUNT(*), SUM(alert_clicked_count > 0), SUM(total_users_notified), SUM(total_users_bet),
-                           SUM(actual_outcome IS NOT NULL AND actual_outcome <> 'unknown'), TOTAL(actual_profit)
-                    FROM {t.Calls} GROUP BY call_type
-                    """;
+                command.CommandText = totals
+                    ? $"SELECT call_type, calls, calls_with_clicks, users_notified, users_bet, results_known, profit FROM {t.StatsByType} WHERE calls > 0"
+                    : $"""
+                      SELECT call_type, COUNT(*), SUM(COALESCE(alert_clicked_count, 0) > 0), TOTAL(total_users_notified), TOTAL(total_users_bet),
+                             SUM(actual_outcome IS NOT NULL AND actual_outcome <> 'unknown'), TOTAL(actual_profit)
+                      FROM {t.Calls} GROUP BY call_type
+                      """;
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
                     var count = reader.GetInt64(1);
-                    byType[reader.IsDBNull(0) ? "(none)" : reader.GetString(0)] = count;
+                    byType[reader.IsDBNull(0) ? string.Empty : reader.GetString(0)] = count;
                     total += count;
                     withClicks += Long(reader, 2);
                     notified += Long(reader, 3);
@@ -42,7 +46,9 @@ internal static class StatsQuery
 
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = $"SELECT sport FROM {t.Calls} WHERE sport IS NOT NULL GROUP BY sport ORDER BY COUNT(*) DESC, sport";
+                command.CommandText = totals
+                    ? $"SELECT sport FROM {t.StatsBySport} WHERE calls > 0 ORDER BY calls DESC, sport"
+                    : $"SELECT sport FROM {t.Calls} WHERE sport IS NOT NULL GROUP BY sport ORDER BY COUNT(*) DESC, sport";
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {

@@ -10,7 +10,11 @@ internal sealed class TableNames
         NotifiedUsers = SqlIdentifier.Quote(table + "_notified_users");
         Clicks = SqlIdentifier.Quote(table + "_clicks");
         PendingOps = SqlIdentifier.Quote(table + "_pending_ops");
-        AppliedOps = SqlIdentifier.Quote(table + "_applied_ops");
+        StatsByTypePlain = table + "_stats_by_type";
+        StatsByType = SqlIdentifier.Quote(StatsByTypePlain);
+        StatsBySport = SqlIdentifier.Quote(table + "_stats_by_sport");
+        AppliedOpsPlain = table + "_applied_ops";
+        AppliedOps = SqlIdentifier.Quote(AppliedOpsPlain);
     }
 
     /// <summary>The table name as configured, unquoted.</summary>
@@ -25,6 +29,21 @@ internal sealed class TableNames
     public string PendingOps { get; }
 
     public string AppliedOps { get; }
+
+    /// <summary>The applied-operations table name, unquoted: the last table a migration creates.</summary>
+    public string AppliedOpsPlain { get; }
+
+    /// <summary>Running totals per call_type, kept by triggers, so /ml_stats never scans the calls.</summary>
+    public string StatsByType { get; }
+
+    /// <summary>The stats-by-type table name, unquoted: the last table the schema creates.</summary>
+    public string StatsByTypePlain { get; }
+
+    /// <summary>Calls per sport, kept by triggers.</summary>
+    public string StatsBySport { get; }
+
+    /// <summary>A quoted trigger name for this table, e.g. <c>"trg_arbitrage_calls_stats_insert"</c>.</summary>
+    public string Trigger(string suffix) => SqlIdentifier.Quote("trg_" + Plain + "_" + suffix);
 
     /// <summary>A quoted index name for this table, e.g. <c>"ix_arbitrage_calls_sport"</c>.</summary>
     public string Index(string suffix) => SqlIdentifier.Quote("ix_" + Plain + "_" + suffix);

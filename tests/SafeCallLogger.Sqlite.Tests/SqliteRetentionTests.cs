@@ -1,0 +1,81 @@
+using SafeCallLogger.Sqlite.Tests.Support;
+using static SafeCallLogger.Sqlite.Tests.Support.TestData;
+
+namespace SafeCallLogger.Sqlite.Tests;
+
+public sealed class SqliteRetentionTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+    private readonly ManualTimeProvider _time = new(Start);
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task WriteAsync_RowsOlderThanRetention_DeletedWithCompanionsAtMostOnceADay()
+    {
+        var options = new SqliteSinkOptions { RetentionDays = 30, RetentionBatchSize = 2 };
+        await using var sink = new SqliteCallSink(_db.ConnectionString, options, _time);
+        var old = Enumerable.Range(0, 5).Select(i => Upsert("old" + i, users: [1, 2], at: Start.AddDays(-40))).ToArray();
+        await sink.WriteAsync([.. old, Click("old0", 1), Click("ghost", 3), Upsert("recent", users: [1], at: Start.AddDays(-10))], CancellationToken.None);
+
+        // The first write of the day ran retention after the batch: the old calls and their rows are gone.
+        Assert.Equal(1L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+        Assert.Equal(1L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_notified_users"));
+        Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_clicks"));
+
+        // Later the same day: no second run.
+        await sink.WriteAsync([Upsert("late", at: Start.AddDays(-40))], CancellationToken.None);
+        Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+
+        _time.Advance(TimeSpan.FromDays(1));
+        await sink.WriteAsync([Upsert("today", at: Start.AddDays(1))], CancellationToken.None);
+        Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls WHERE call_id = 'late'"));
+        Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_RetentionBacklog_WorkedOffOverTheNextBatchesTwentyTransactionsAtATime()
+    {
+        var options = new SqliteSinkOptions { RetentionDays = 30, RetentionBatchSize = 1 };
+        await using var sink = new SqliteCallSink(_db.ConnectionString, options, _time);
+        await sink.WriteAsync(Enumerable.Range(0, 25).Select(i => Upsert("old" + i, at: Start.AddDays(-31))).ToArray(), CancellationToken.None);
+
+        Assert.Equal(5L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+        await sink.WriteAsync([Upsert("new")], CancellationToken.None);
+        Assert.Equal(1L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+    }
+
+    [Fact]
+    public async Task RunRetentionAsync_OnDemand_ReturnsDeletedCountAndPrunesBookkeeping()
+    {
+        var options = new SqliteSinkOptions { RetentionDays = 30, RetentionBatchSize = 3 };
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, options, _time))
+        {
+            var batch = Enumerable.Range(0, 7).Select(i => Upsert("old" + i, at: Start.AddDays(-29))).Append(Upsert("new", at: Start)).ToArray();
+            await sink.WriteAsync(batch, CancellationToken.None);
+        }
+
+        _db.Execute("INSERT INTO arbitrage_calls (call_id, call_type, bookmaker_a, bookmaker_b, odds_a, odds_b, roi_percent, alert_sent_at) VALUES ('shell', 'middle', 'a', 'b', 2, 2, 1, '2025-01-01T00:00:00.000Z')");
+        _time.Advance(TimeSpan.FromDays(60));
+        var store = new SqliteCallStore(_db.ConnectionString, options, _time);
+
+        var deleted = await store.RunRetentionAsync();
+
+        Assert.Equal(9, deleted);
+        Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+        Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_applied_ops"));
+    }
+
+    [Fact]
+    public async Task RunRetentionAsync_RetentionOff_DeletesNothing()
+    {
+        var options = new SqliteSinkOptions { RetentionDays = 0 };
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, options, _time))
+        {
+            await sink.WriteAsync([Upsert("ancient", at: Start.AddYears(-5))], CancellationToken.None);
+        }
+
+        Assert.Equal(0, await new SqliteCallStore(_db.ConnectionString, options, _time).RunRetentionAsync());
+        Assert.Equal(1L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+    }
+}

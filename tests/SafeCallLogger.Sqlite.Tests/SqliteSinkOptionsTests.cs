@@ -1,0 +1,106 @@
+using Microsoft.Extensions.DependencyInjection;
+using SafeCallLogger.Sqlite.Tests.Support;
+
+namespace SafeCallLogger.Sqlite.Tests;
+
+public sealed class SqliteSinkOptionsTests
+{
+    [Fact]
+    public void Ctor_Defaults_AreTheDocumentedOnes()
+    {
+        var options = new SqliteSinkOptions();
+
+        Assert.Equal("arbitrage_calls", options.TableName);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.BusyTimeout);
+        Assert.Equal(5, options.LockRetryCount);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), options.LockRetryBaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.LockRetryMaxDelay);
+        Assert.Equal(365, options.RetentionDays);
+        Assert.Equal(500, options.RetentionBatchSize);
+        Assert.Equal(10_000, options.MaxPendingOperations);
+        Assert.Null(options.BackupDirectory);
+        Assert.Equal(TimeSpan.FromDays(14), options.BackupInterval);
+        Assert.Equal(5, options.BackupsToKeep);
+        Assert.Empty(options.Validate());
+    }
+
+    [Theory]
+    [InlineData("arbitrage_calls; DROP TABLE users")]
+    [InlineData("calls\"--")]
+    [InlineData("1calls")]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("sqlite_master")]
+    [InlineData("my-calls")]
+    [InlineData("caf\u00e9")]
+    [InlineData("a123456789012345678901234567890123456789x")]
+    public void Validate_TableNameNotAPlainIdentifier_ReportsIt(string name)
+    {
+        var errors = new SqliteSinkOptions { TableName = name }.Validate();
+
+        Assert.Single(errors);
+        Assert.StartsWith("TableName", errors[0], StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new SqliteCallSink("Data Source=x.db", new SqliteSinkOptions { TableName = name }));
+        Assert.Throws<ArgumentException>(() => new SqliteCallStore("Data Source=x.db", new SqliteSinkOptions { TableName = name }));
+    }
+
+    [Theory]
+    [InlineData("ml_calls")]
+    [InlineData("_calls2")]
+    [InlineData("ArbitrageCalls")]
+    public void Validate_PlainIdentifier_Accepted(string name) =>
+        Assert.Empty(new SqliteSinkOptions { TableName = name }.Validate());
+
+    [Fact]
+    public void Validate_ManyBadSettings_ReportsEveryProblemAtOnce()
+    {
+        var errors = new SqliteSinkOptions
+        {
+            TableName = "x y",
+            BusyTimeout = TimeSpan.FromSeconds(-1),
+            LockRetryCount = -1,
+            LockRetryBaseDelay = TimeSpan.FromSeconds(3),
+            RetentionDays = -5,
+            RetentionBatchSize = 0,
+            MaxPendingOperations = -1,
+            BackupDirectory = " ",
+            BackupInterval = TimeSpan.Zero,
+            BackupsToKeep = 0,
+        }.Validate();
+
+        Assert.Equal(10, errors.Count);
+    }
+
+    [Fact]
+    public void UseSqlite_InvalidOptions_ThrowsAtConfigurationTime()
+    {
+        var options = new CallLoggerOptions();
+
+        var error = Assert.Throws<ArgumentException>(() => options.UseSqlite("Data Source=x.db", o => o.TableName = "x; DROP TABLE y"));
+
+        Assert.Contains("TableName", error.Message, StringComparison.Ordinal);
+        Assert.Null(options.SinkFactory);
+    }
+
+    [Fact]
+    public async Task UseSqlite_AddSafeCallLogger_LogsIntoTheDatabaseAndDisposesTheSink()
+    {
+        using var db = new TempDatabase();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new ManualTimeProvider(TestData.Start));
+        services.AddSafeCallLogger(o => o.UseSqlite(db.ConnectionString, s => s.TableName = "calls"));
+        var provider = services.BuildServiceProvider();
+        await using (provider)
+        {
+            var logger = provider.GetRequiredService<ICallLogger>();
+            var result = logger.LogCallSafe(TestData.Call());
+            Assert.True(result.IsAccepted);
+            Assert.True((await logger.FlushAsync(TimeSpan.FromSeconds(30))).Completed);
+            Assert.Equal("2026-03-14T18:30:00.000Z", db.Scalar($"SELECT alert_sent_at FROM calls WHERE call_id = '{result.CallId}'"));
+        }
+
+        // Disposed with the container: the last connection closed, so SQLite checkpointed and removed the WAL file.
+        Assert.True(File.Exists(db.Path));
+        Assert.False(File.Exists(db.Path + "-wal"));
+    }
+}
