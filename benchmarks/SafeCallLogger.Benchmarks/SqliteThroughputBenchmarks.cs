@@ -27,6 +27,7 @@ public class SqliteThroughputBenchmarks
     private long _operationIds;
     private string[] _files = [];
     private RawInserter _raw = null!;
+    private RawInserter _rawPlain = null!;
     private RawInserter _rawApplied = null!;
     private RawInserter _rawApplied256 = null!;
     private int _generation;
@@ -43,6 +44,9 @@ public class SqliteThroughputBenchmarks
         _bigSink = new SqliteCallSink(SqliteFiles.ConnectionString(e2eBig));
         _bigBatches = new CallLogger(_bigSink, new CallLoggerOptions { QueueCapacity = Rows * 2, MaxBatchSize = Rows });
         _raw = new RawInserter(raw);
+        var rawPlain = SqliteFiles.Fresh("throughput-raw-plain.db");
+        new NaiveSqlite("throughput-raw-plain.db").InsertOne(Calls.Arbitrage("x"));
+        _rawPlain = new RawInserter(rawPlain);
         var rawApplied = SqliteFiles.Fresh("throughput-raw-applied.db");
         SqliteFiles.CreateWithSinkAsync(rawApplied).GetAwaiter().GetResult();
         _rawApplied = new RawInserter(rawApplied, withAppliedOps: true);
@@ -51,7 +55,7 @@ public class SqliteThroughputBenchmarks
         _rawApplied256 = new RawInserter(rawApplied256, withAppliedOps: true, rowsPerTransaction: 256);
         var direct = SqliteFiles.Fresh("throughput-sink-direct.db");
         _directSink = new SqliteCallSink(SqliteFiles.ConnectionString(direct));
-        _files = [raw, rawApplied, rawApplied256, direct, e2e, e2eBig];
+        _files = [raw, rawPlain, rawApplied, rawApplied256, direct, e2e, e2eBig];
     }
 
     [GlobalCleanup]
@@ -85,6 +89,7 @@ public class SqliteThroughputBenchmarks
             }
         }
         _raw.Dispose();
+        _rawPlain.Dispose();
         _rawApplied.Dispose();
         _rawApplied256.Dispose();
     }
@@ -102,6 +107,9 @@ public class SqliteThroughputBenchmarks
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Rows, Description = "Raw prepared INSERT, one transaction")]
     public void RawInsert() => _raw.InsertAll(_calls);
+
+    [Benchmark(OperationsPerInvoke = Rows, Description = "Raw INSERT into the seed's plain table (4 indexes, no stats triggers)")]
+    public void RawInsertPlainTable() => _rawPlain.InsertAll(_calls);
 
     [Benchmark(OperationsPerInvoke = Rows, Description = "Raw + applied-ops row per call (sink's idempotency)")]
     public void RawInsertWithAppliedOps() => _rawApplied.InsertAll(_calls);

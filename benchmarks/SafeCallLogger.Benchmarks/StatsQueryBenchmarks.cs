@@ -33,6 +33,9 @@ public class StatsQueryBenchmarks
             BuildAsync(SqliteFiles.Fresh("stats-1m.db")).GetAwaiter().GetResult();
         }
 
+        // Open the cached file through the sink once (a click on an existing call; no new row), so that a file built
+        // by an older schema version is upgraded in place as a deployment would be.
+        UpgradeAsync(path).GetAwaiter().GetResult();
         var rows = SqliteFiles.Count(path);
         Console.WriteLine($"// CHECK stats database: {rows} calls in {path}");
         _store = new SqliteCallStore(SqliteFiles.ConnectionString(path));
@@ -59,6 +62,13 @@ public class StatsQueryBenchmarks
 
     [Benchmark(Description = "SqliteCallStore.GetStatsAsync")]
     public async Task<long> Stats() => (await _store.GetStatsAsync().ConfigureAwait(false)).TotalCalls;
+
+    private static async Task UpgradeAsync(string path)
+    {
+        await using var sink = new SqliteCallSink(SqliteFiles.ConnectionString(path));
+        var click = new CallOperation { OperationId = Guid.NewGuid(), Kind = CallOperationKind.AddClick, CallId = 0.ToString("x16", CultureInfo.InvariantCulture), Timestamp = Calls.BaseTime, UserId = 1 };
+        await sink.WriteAsync([click], CancellationToken.None).ConfigureAwait(false);
+    }
 
     public static async Task BuildAsync(string path)
     {
