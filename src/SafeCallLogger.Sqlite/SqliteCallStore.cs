@@ -197,7 +197,7 @@ public sealed class SqliteCallStore
             {
                 using var connection = Open();
                 SqliteSchema.EnsureCreated(connection, _names);
-                return Retention.Run(connection, _names, _options.RetentionDays, _options.RetentionBatchSize, _time.GetUtcNow(), cancellationToken);
+                return Retention.Run(connection, _names, _options.RetentionDays, _options.RetentionBatchSize, _time.GetUtcNow(), cancellationToken, out _);
             },
             cancellationToken);
 
