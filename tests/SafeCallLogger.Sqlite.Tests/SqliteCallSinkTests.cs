@@ -183,6 +183,23 @@ public sealed class SqliteCallSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_PendingWrittenByAnotherSinkOnTheSameFile_AppliedWhenThisSinkStoresTheCall()
+    {
+        await using var first = NewSink();
+        await using var second = NewSink();
+        await WriteAsync(second, Upsert("opened")); // its session now believes nothing is pending
+        await WriteAsync(first, Click("x", 7));
+        Assert.Equal(1L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+
+        await WriteAsync(second, Upsert("x"));
+
+        var row = _db.Row("SELECT * FROM arbitrage_calls WHERE call_id = 'x'");
+        Assert.Equal(1L, row["alert_clicked_count"]);
+        Assert.Equal(1L, row["total_users_bet"]);
+        Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+    }
+
+    [Fact]
     public async Task WriteAsync_MorePendingThanTheLimit_CountsOrphanedWithoutThrowing()
     {
         await using var sink = NewSink(new SqliteSinkOptions { MaxPendingOperations = 2 });

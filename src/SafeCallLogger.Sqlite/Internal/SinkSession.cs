@@ -28,7 +28,7 @@ internal sealed class SinkSession : IDisposable
     private readonly SqliteCommand _deletePending;
     private readonly List<CallOperation> _pendingBuffer = [];
 
-    // Rows in the pending table as far as this session knows; only used to skip the lookup when zero and to cap growth.
+    // Rows in the pending table as far as this session knows (other processes may add or consume some); only used to cap growth.
     private long _pendingCount;
 
     private SinkSession(SqliteConnection connection, TableNames t, int maxPending, ILogger logger)
@@ -110,7 +110,7 @@ internal sealed class SinkSession : IDisposable
 
             if (operation.Kind == CallOperationKind.UpsertCall)
             {
-                pendingCount -= Upsert(operation, pendingCount);
+                pendingCount -= Upsert(operation);
             }
             else if (!ApplyToStoredCall(operation))
             {
@@ -151,7 +151,7 @@ internal sealed class SinkSession : IDisposable
     }
 
     /// <summary>Inserts the call or adds a re-broadcast; applies the operations that waited for it. Returns how many pending rows it consumed.</summary>
-    private int Upsert(in CallOperation operation, long pendingCount)
+    private int Upsert(in CallOperation operation)
     {
         var call = operation.Call!;
         var p = _insertCall.Parameters;
@@ -210,7 +210,9 @@ internal sealed class SinkSession : IDisposable
             }
         }
 
-        return inserted && pendingCount > 0 ? ApplyPending(operation.CallId) : 0;
+        // Always looked up (by the call_id index) for a new call: the pending rows may have been written by another
+        // process on the same file, which this session's count knows nothing about.
+        return inserted ? ApplyPending(operation.CallId) : 0;
     }
 
     private int ApplyPending(string callId)
