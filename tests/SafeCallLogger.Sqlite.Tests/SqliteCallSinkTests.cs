@@ -202,11 +202,36 @@ public sealed class SqliteCallSinkTests : IDisposable
     [Fact]
     public async Task WriteAsync_MorePendingThanTheLimit_CountsOrphanedWithoutThrowing()
     {
-        await using var sink = NewSink(new SqliteSinkOptions { MaxPendingOperations = 2 });
+        var warnings = new SignalLoggerFactory(108);
+        await using var sink = new SqliteCallSink(_db.ConnectionString, new SqliteSinkOptions { MaxPendingOperations = 2 }, _time, warnings);
         await WriteAsync(sink, Click("nope"), Click("nope"), Click("nope"), Result("other", CallOutcome.AWon, 1));
+        await WriteAsync(sink, Click("nope"));
 
-        Assert.Equal(2, sink.OrphanedOperations);
+        Assert.Equal(3, sink.OrphanedOperations);
         Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+        Assert.Equal(1, warnings.Count);
+    }
+
+    [Fact]
+    public async Task WriteAsync_PendingOlderThanItsTtl_PrunedSoNewEarlyClicksStillFit()
+    {
+        var options = new SqliteSinkOptions { MaxPendingOperations = 2, PendingOperationTtl = TimeSpan.FromDays(7), RetentionDays = 0 };
+        await using var sink = NewSink(options);
+        await WriteAsync(sink, Click("dead1"), Click("dead2"));
+        Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+
+        _time.Advance(TimeSpan.FromDays(6));
+        await WriteAsync(sink, Upsert("unrelated"));
+        Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+
+        // Past the TTL the daily run prunes the orphans (retention of calls is off), and an early click is kept again.
+        _time.Advance(TimeSpan.FromDays(2));
+        await WriteAsync(sink, Upsert("unrelated2"));
+        Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+        await WriteAsync(sink, Click("early", 4), Upsert("early"));
+
+        Assert.Equal(0, sink.OrphanedOperations);
+        Assert.Equal(1L, _db.Row("SELECT alert_clicked_count FROM arbitrage_calls WHERE call_id = 'early'")["alert_clicked_count"]);
     }
 
     [Fact]

@@ -9,14 +9,23 @@ namespace SafeCallLogger.Sqlite.Internal;
 internal static class Retention
 {
     /// <summary>
-    /// Runs retention on <paramref name="connection"/>; returns how many calls were deleted. Stops after
+    /// Runs retention on <paramref name="connection"/>: calls older than <see cref="SqliteSinkOptions.RetentionDays"/>
+    /// (none when 0), then pending operations older than <see cref="SqliteSinkOptions.PendingOperationTtl"/> and stale
+    /// applied-operation ids; returns how many calls were deleted. Stops after
     /// <paramref name="maxBatches"/> transactions of calls (so one run never stalls the writer for long);
     /// <paramref name="finished"/> is <see langword="false"/> when it stopped there and more may remain. Throws on failure or
     /// cancellation; what was committed stays deleted.
     /// </summary>
-    public static int Run(SqliteConnection connection, TableNames t, int retentionDays, int batchSize, DateTimeOffset now, CancellationToken cancellationToken, out bool finished, int maxBatches = int.MaxValue)
+    public static int Run(SqliteConnection connection, TableNames t, SqliteSinkOptions options, DateTimeOffset now, CancellationToken cancellationToken, out bool finished, int maxBatches = int.MaxValue)
     {
         finished = true;
+        var batchSize = options.RetentionBatchSize;
+
+        // Operations waiting for a call that never came: pruned after their own short TTL, retention on or off, so
+        // that long-dead orphans do not fill MaxPendingOperations and squeeze out legitimate early clicks.
+        DeleteInChunks(connection, $"DELETE FROM {t.PendingOps} WHERE seq IN (SELECT seq FROM {t.PendingOps} WHERE received_at < $cutoff LIMIT $limit)", SqliteText.Timestamp(now - options.PendingOperationTtl), batchSize, cancellationToken);
+
+        var retentionDays = options.RetentionDays;
         if (retentionDays <= 0)
         {
             return 0;
@@ -77,9 +86,8 @@ internal static class Retention
             }
         }
 
-        // Applied operation ids and operations still waiting for a call are kept as long as calls are.
+        // Applied operation ids are kept as long as calls are.
         DeleteInChunks(connection, $"DELETE FROM {t.AppliedOps} WHERE op_id IN (SELECT op_id FROM {t.AppliedOps} WHERE applied_at < $cutoff LIMIT $limit)", cutoff, batchSize, cancellationToken);
-        DeleteInChunks(connection, $"DELETE FROM {t.PendingOps} WHERE seq IN (SELECT seq FROM {t.PendingOps} WHERE received_at < $cutoff LIMIT $limit)", cutoff, batchSize, cancellationToken);
         return deleted;
     }
 

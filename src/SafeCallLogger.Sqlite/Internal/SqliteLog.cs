@@ -26,6 +26,9 @@ internal static partial class SqliteLog
     [LoggerMessage(107, LogLevel.Warning, "ML: scheduled backup failed; it will be tried again at the next interval")]
     public static partial void BackupFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(108, LogLevel.Warning, "ML: {Kind} for call {CallId} discarded: its call is not stored and {Max} operations already wait for theirs")]
+    [LoggerMessage(108, LogLevel.Warning, "ML: {Kind} for call {CallId} discarded: its call is not stored and {Max} operations already wait for theirs; further discards are logged at Debug and counted in OrphanedOperations")]
+    public static partial void FirstOrphaned(ILogger logger, CallOperationKind kind, string callId, int max);
+
+    [LoggerMessage(109, LogLevel.Debug, "ML: {Kind} for call {CallId} discarded: its call is not stored and {Max} operations already wait for theirs")]
     public static partial void Orphaned(ILogger logger, CallOperationKind kind, string callId, int max);
 }
