@@ -76,7 +76,10 @@ public sealed class SqliteSinkOptions
     /// </summary>
     public string? BackupDirectory { get; set; }
 
-    /// <summary>How often a scheduled backup is taken when <see cref="BackupDirectory"/> is set. The default is 14 days (seed). Between 1 minute and 365 days.</summary>
+    /// <summary>
+    /// How often a scheduled backup is taken when <see cref="BackupDirectory"/> is set. A failed backup is tried again
+    /// an hour later (or after this interval if shorter). The default is 14 days (seed). Between 1 minute and 365 days.
+    /// </summary>
     public TimeSpan BackupInterval { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>How many scheduled backups are kept in <see cref="BackupDirectory"/>; older ones are deleted. The default is 5. Between 1 and 1,000.</summary>
