@@ -119,7 +119,7 @@ internal sealed class AlertDispatcher
             var pending = handler.HandleAsync(alert, linked.Token);
             if (!pending.IsCompleted)
             {
-                await pending.AsTask().WaitAsync(_handlerTimeout, _time, _stop.Token).ConfigureAwait(false);
+                await pending.AsTask().WaitAsync(linked.Token).ConfigureAwait(false);
             }
             else
             {

@@ -127,7 +127,7 @@ internal sealed class BackgroundWriter
             }
 
             failuresOfThisBatch++;
-            if (_batch.Count > 1 && failuresOfThisBatch >= 2)
+            if (failuresOfThisBatch >= 2)
             {
                 await IsolateAsync(hardStop).ConfigureAwait(false);
                 if (_batch.Count == 0)
@@ -145,10 +145,16 @@ internal sealed class BackgroundWriter
     /// while others are written). Gives up the pass after <c>_probeBudget</c> failures with no success, and doubles
     /// that budget for the next pass, so an outage costs few writes and a run of poison at the head is still found.
     /// </summary>
+    /// <remarks>
+    /// An operation becomes a poison suspect when it fails and an operation after it in the same pass is written: the
+    /// sink demonstrably works, and not for that one. Each failure of a suspect is a strike; at
+    /// <see cref="CallLoggerOptions.PoisonAttempts"/> strikes it is set aside. Operations failing with no later
+    /// success (an outage) never become suspects, so an outage never costs an accepted operation.
+    /// </remarks>
     private async Task IsolateAsync(CancellationToken hardStop)
     {
-        var failed = new List<CallOperation>();
-        var alive = false;
+        var failed = new List<(CallOperation Operation, int Index)>();
+        var lastSuccess = -1;
         var next = 0;
         try
         {
@@ -158,12 +164,12 @@ internal sealed class BackgroundWriter
                 if (await TryWriteAsync(_single, hardStop).ConfigureAwait(false))
                 {
                     OnWritten(_single);
-                    alive = true;
+                    lastSuccess = next;
                 }
                 else
                 {
-                    failed.Add(_batch[next]);
-                    if (!alive && failed.Count >= _probeBudget)
+                    failed.Add((_batch[next], next));
+                    if (lastSuccess < 0 && failed.Count >= _probeBudget)
                     {
                         next++;
                         break;
@@ -174,28 +180,20 @@ internal sealed class BackgroundWriter
         finally
         {
             // Also on cancellation: what was written leaves the batch, the rest stays for the caller to account for.
-            KeepUnwritten(failed, next, alive);
+            KeepUnwritten(failed, next, lastSuccess);
         }
     }
 
-    private void KeepUnwritten(List<CallOperation> failed, int firstUntried, bool alive)
+    private void KeepUnwritten(List<(CallOperation Operation, int Index)> failed, int firstUntried, int lastSuccess)
     {
+        _probeBudget = lastSuccess >= 0 ? 2 : (int)Math.Min(int.MaxValue, _probeBudget * 2L);
         var keep = new List<CallOperation>(failed.Count + _batch.Count - firstUntried);
-        if (alive)
+        foreach (var (operation, index) in failed)
         {
-            _probeBudget = 2;
-            foreach (var operation in failed)
+            if (!Strike(operation, provenPoison: index < lastSuccess))
             {
-                if (!Quarantine(operation))
-                {
-                    keep.Add(operation);
-                }
+                keep.Add(operation);
             }
-        }
-        else
-        {
-            _probeBudget = (int)Math.Min(int.MaxValue, _probeBudget * 2L);
-            keep.AddRange(failed);
         }
 
         for (var i = firstUntried; i < _batch.Count; i++)
@@ -207,19 +205,29 @@ internal sealed class BackgroundWriter
         _batch.AddRange(keep);
     }
 
-    private bool Quarantine(CallOperation operation)
+    /// <summary>Counts a strike against a suspect; returns <see langword="true"/> when it was set aside.</summary>
+    private bool Strike(CallOperation operation, bool provenPoison)
     {
-        _poisonAttempts.TryGetValue(operation.OperationId, out var attempts);
-        attempts++;
-        if (attempts < _options.PoisonAttempts)
+        var suspect = _poisonAttempts.TryGetValue(operation.OperationId, out var strikes);
+        if (!suspect && !provenPoison)
         {
-            _poisonAttempts[operation.OperationId] = attempts;
+            return false;
+        }
+
+        strikes++;
+        if (strikes < _options.PoisonAttempts)
+        {
+            _poisonAttempts[operation.OperationId] = strikes;
             return false;
         }
 
         _poisonAttempts.Remove(operation.OperationId);
         Interlocked.Increment(ref _counters.Quarantined);
-        Log.Quarantined(_logger, operation.Kind, operation.CallId, attempts, operation.OperationId);
+
+        // Its failures were its own, not storage's: the sink was shown to work around it.
+        Volatile.Write(ref _counters.ConsecutiveErrors, 0);
+        Interlocked.CompareExchange(ref _state, (int)CallLoggerState.Running, (int)CallLoggerState.Degraded);
+        Log.Quarantined(_logger, operation.Kind, operation.CallId, strikes, operation.OperationId);
         _alerts.Raise(CallLoggerAlertKind.PoisonOperation, CallLoggerAlertSeverity.Warning, _health);
         return true;
     }
@@ -239,7 +247,7 @@ internal sealed class BackgroundWriter
             else
             {
                 // WaitAsync: a sink that ignores its token is abandoned rather than allowed to stall the writer.
-                await write.AsTask().WaitAsync(_options.WriteTimeout, _time, hardStop).ConfigureAwait(false);
+                await write.AsTask().WaitAsync(linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested)

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SafeCallLogger;
+using SampleBot.Bot;
+using SampleBot.Feed;
+using SampleBot.Offline;
+using SampleBot.Storage;
+using SampleBot.Telegram;
+
+namespace SampleBot;
+
+internal static class SampleBotApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextReader input, Action<HostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            // appsettings.json sits beside the binary, whatever directory the bot is started from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var mode = BotMode.From(builder.Configuration);
+        ConfigureServices(builder, mode, output, input);
+        configure?.Invoke(builder);
+
+        using var host = builder.Build();
+        if (mode.DemoAlerts is not { } count)
+        {
+            // Offline console or Telegram: runs until /quit or Ctrl+C; stopping the host flushes the logger.
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
+        await host.StartAsync().ConfigureAwait(false);
+        var report = await RunDemoAsync(host.Services, count, output).ConfigureAwait(false);
+        output.WriteLine(report);
+
+        // Stopping the host stops the logger, which writes everything still queued before returning.
+        await host.StopAsync().ConfigureAwait(false);
+        output.WriteLine($"Database: {mode.DatabasePath}");
+        return 0;
+    }
+
+    private static void ConfigureServices(HostApplicationBuilder builder, BotMode mode, TextWriter output, TextReader input)
+    {
+        var services = builder.Services;
+        var storage = CallStorage.Create(mode.DatabasePath);
+        services.AddSingleton(storage);
+        services.AddSingleton(TimeProvider.System);
+
+        // --- SafeCallLogger: the few lines a bot needs -------------------------------------------------------------
+        services.AddSafeCallLogger((provider, options) =>
+        {
+            storage.ConfigureSink(options);                       // options.UseSqlite("Data Source=arbitrage_bot.db")
+            options.OnAlert((alert, ct) =>                        // admin alerts: console offline, admin chat on Telegram
+                provider.GetRequiredService<IAdminNotifier>().NotifyAsync(alert.Message, ct));
+        });
+        // ------------------------------------------------------------------------------------------------------------
+
+        services.AddSingleton<Subscribers>();
+        services.AddSingleton<AlertBot>();
+        services.AddSingleton(provider => new BotCommands(
+            provider.GetRequiredService<ICallLogger>(),
+            storage,
+            provider.GetRequiredService<Subscribers>(),
+            mode.AdminId));
+        services.AddSingleton(new SimulatedOddsFeed(mode.Seed));
+
+        if (mode.IsTelegram)
+        {
+            var telegram = builder.Configuration.GetSection("Telegram").Get<TelegramSettings>() ?? new TelegramSettings();
+            services.AddSingleton(telegram);
+            services.AddSingleton(provider => new TelegramBotClient(
+                new HttpClient
+                {
+                    BaseAddress = new Uri(telegram.BaseAddress.TrimEnd('/') + "/"),
+                    Timeout = TimeSpan.FromSeconds(telegram.PollTimeoutSeconds + 30),
+                },
+                mode.TelegramToken!,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TelegramBotClient>>()));
+            services.AddSingleton<IChatTransport, TelegramChat>();
+            services.AddSingleton<IAdminNotifier>(provider => new ChatAdminNotifier(provider.GetRequiredService<IChatTransport>(), mode.AdminId));
+            services.AddHostedService<TelegramBotService>();
+            return;
+        }
+
+        var users = SimulatedUser.Create(mode.Users, mode.Seed);
+        services.AddSingleton(users);
+        services.AddSingleton(new ConsoleChat(output, users, verbose: mode.DemoAlerts is null));
+        services.AddSingleton<IChatTransport>(provider => provider.GetRequiredService<ConsoleChat>());
+        services.AddSingleton<IAdminNotifier>(new ConsoleAdminNotifier(output));
+        services.AddSingleton(provider =>
+        {
+            var subscribers = provider.GetRequiredService<Subscribers>();
+            foreach (var user in users)
+            {
+                subscribers.Add(user.Id);
+            }
+
+            return new Simulation(
+                provider.GetRequiredService<AlertBot>(),
+                provider.GetRequiredService<ConsoleChat>(),
+                provider.GetRequiredService<BotCommands>(),
+                users,
+                mode.Seed,
+                SimulationStart(provider.GetRequiredService<TimeProvider>().GetUtcNow(), mode.DemoAlerts));
+        });
+
+        if (mode.DemoAlerts is null)
+        {
+            services.AddSingleton(builder.Configuration.GetSection("Offline").Get<OfflineSettings>() ?? new OfflineSettings());
+            services.AddSingleton(input);
+            services.AddHostedService<OfflineConsoleService>();
+        }
+    }
+
+    /// <summary>
+    /// Live, the simulated clock starts now. A demo replays its alerts (about 7.5 minutes apart) so that the last ones
+    /// are recent, starting on a whole hour.
+    /// </summary>
+    internal static DateTimeOffset SimulationStart(DateTimeOffset now, int? demoAlerts)
+    {
+        if (demoAlerts is not { } count)
+        {
+            return now;
+        }
+
+        var start = now.AddMinutes(-10.0 * count);
+        return new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    /// <summary>Sends <paramref name="count"/> alerts as fast as possible on the simulated clock, settles them, and returns the admin's /ml_stats report.</summary>
+    internal static async Task<string> RunDemoAsync(IServiceProvider services, int count, TextWriter output)
+    {
+        var simulation = services.GetRequiredService<Simulation>();
+        var commands = services.GetRequiredService<BotCommands>();
+        var logger = services.GetRequiredService<ICallLogger>();
+        for (var i = 0; i < count; i++)
+        {
+            await simulation.StepAsync(CancellationToken.None).ConfigureAwait(false);
+
+            // A real bot sends a few calls an hour; the demo sends them back to back, faster than any disk. Like a
+            // bulk import, it lets the writer catch up when the queue is half full, instead of having calls refused.
+            var health = logger.GetHealth();
+            if (health.QueueDepth * 2 >= health.QueueCapacity)
+            {
+                await logger.FlushAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            }
+        }
+
+        simulation.SettleAll();
+        var flush = await logger.FlushAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Demo: {simulation.AlertsSent} alerts, {simulation.Clicks} I BET clicks, {simulation.ResultsRecorded} results. Flush: {flush}"));
+        output.WriteLine("[you] /ml_stats");
+        return await commands.HandleAsync(commands.AdminId, "/ml_stats", CancellationToken.None).ConfigureAwait(false) ?? string.Empty;
+    }
+}
+
+/// <summary>What the command line and the environment ask for.</summary>
+internal sealed record BotMode(int? DemoAlerts, string DatabasePath, string? TelegramToken, long AdminId, int Seed, int Users)
+{
+    public bool IsTelegram => TelegramToken is not null && DemoAlerts is null;
+
+    public static BotMode From(IConfiguration configuration)
+    {
+        // "--demo 200 --db demo.db" arrive through the command-line configuration provider as "demo" and "db".
+        var demo = configuration.GetValue<int?>("demo");
+        var databasePath = Path.GetFullPath(configuration["db"] ?? configuration["SampleBot:DatabasePath"] ?? "arbitrage_bot.db");
+        var token = configuration["TELEGRAM_BOT_TOKEN"];
+        var adminChat = configuration.GetValue<long?>("ADMIN_CHAT_ID");
+        var telegram = !string.IsNullOrWhiteSpace(token) && adminChat is not null;
+        return new BotMode(
+            demo is null ? null : Math.Max(0, demo.Value),
+            databasePath,
+            telegram ? token : null,
+            telegram && demo is null ? adminChat!.Value : configuration.GetValue("SampleBot:ConsoleAdminId", 1L),
+            configuration.GetValue("seed", configuration.GetValue("SampleBot:Seed", 42)),
+            Math.Clamp(configuration.GetValue("SampleBot:Users", 20), 1, 1000));
+    }
+}

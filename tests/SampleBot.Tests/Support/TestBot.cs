@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SafeCallLogger;
+using SampleBot.Bot;
+using SampleBot.Feed;
+using SampleBot.Storage;
+using SampleBot.Telegram;
+
+namespace SampleBot.Tests.Support;
+
+/// <summary>The Telegram bot wired by hand against a stand-in server, with an in-memory store.</summary>
+internal sealed class TestBot : IAsyncDisposable
+{
+    public const long AdminId = 777;
+
+    public TestBot(Uri baseAddress)
+    {
+        Storage = new InMemoryCallStorage();
+        Logger = new CallLogger(Storage.Sink);
+        Http = new HttpClient { BaseAddress = baseAddress };
+        Client = new TelegramBotClient(Http, StandInTelegramServer.Token, Time, NullLogger<TelegramBotClient>.Instance);
+        Chat = new TelegramChat(Client, NullLogger<TelegramChat>.Instance);
+        Bot = new AlertBot(Chat, Logger, Subscribers, NullLogger<AlertBot>.Instance);
+        Commands = new BotCommands(Logger, Storage, Subscribers, AdminId);
+        Service = new TelegramBotService(Client, Chat, Bot, Commands, Subscribers, new TelegramSettings(), new SimulatedOddsFeed(1), Time, NullLogger<TelegramBotService>.Instance);
+    }
+
+    public InstantTimeProvider Time { get; } = new();
+    public InMemoryCallStorage Storage { get; }
+    public CallLogger Logger { get; }
+    public HttpClient Http { get; }
+    public TelegramBotClient Client { get; }
+    public TelegramChat Chat { get; }
+    public Subscribers Subscribers { get; } = new();
+    public AlertBot Bot { get; }
+    public BotCommands Commands { get; }
+    public TelegramBotService Service { get; }
+
+    public async Task<StoredCall> StoredAsync(string callId)
+    {
+        await Logger.FlushAsync(TimeSpan.FromSeconds(30));
+        Assert.True(Storage.Sink.TryGetCall(callId, out var call), $"call {callId} not stored");
+        return call;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Service.Dispose();
+        Http.Dispose();
+        await Logger.DisposeAsync();
+    }
+
+    public static Opportunity Arbitrage() => new()
+    {
+        Type = CallType.Arbitrage,
+        Sport = "basketball_nba",
+        League = "NBA",
+        TeamA = "Lakers",
+        TeamB = "Celtics",
+        CommenceTime = new DateTimeOffset(2026, 1, 5, 20, 0, 0, TimeSpan.Zero),
+        MarketType = "h2h",
+        SideA = "Lakers",
+        SideB = "Celtics",
+        BookmakerA = "Bet365",
+        BookmakerB = "Unibet",
+        OddsA = 2.10,
+        OddsB = 2.05,
+        StakeA = 493.98,
+        StakeB = 506.02,
+        RoiPercent = 3.73,
+        ExpectedProfit = 37.3,
+        ProbabilityA = 0.5,
+    };
+}
