@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using SafeCallLogger.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "--alloc-probe")
+{
+    AllocationProbe.Run();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EnqueueBenchmarks).Assembly).Run(args);

@@ -177,7 +177,7 @@ public sealed class SqliteCallSink : ICallSink, IAsyncDisposable
     {
         var now = _time.GetUtcNow();
         _backups?.StartIfDue(now);
-        if (_options.RetentionDays == 0 || _session is null || (_lastRetention is { } last && now - last < RetentionInterval))
+        if (_session is null || (_lastRetention is { } last && now - last < RetentionInterval))
         {
             return;
         }
@@ -185,8 +185,8 @@ public sealed class SqliteCallSink : ICallSink, IAsyncDisposable
         _lastRetention = now;
         try
         {
-            var deleted = Retention.Run(_session.Connection, _names, _options.RetentionDays, _options.RetentionBatchSize, now, cancellationToken, RetentionBatchesPerRun);
-            if (deleted >= RetentionBatchesPerRun * _options.RetentionBatchSize)
+            var deleted = Retention.Run(_session.Connection, _names, _options, now, cancellationToken, out var finished, RetentionBatchesPerRun);
+            if (!finished)
             {
                 // More may remain: run again after the next batch rather than tomorrow.
                 _lastRetention = null;

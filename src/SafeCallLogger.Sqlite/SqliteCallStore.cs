@@ -187,7 +187,8 @@ public sealed class SqliteCallStore
     /// <summary>
     /// Deletes, now, the calls older than <see cref="SqliteSinkOptions.RetentionDays"/> (by <c>alert_sent_at</c>)
     /// with their per-user rows, in transactions of <see cref="SqliteSinkOptions.RetentionBatchSize"/> calls, and the
-    /// bookkeeping rows as old. Returns how many calls were deleted; 0 when retention is off. Throws when the
+    /// bookkeeping rows as old, and operations that waited longer than <see cref="SqliteSinkOptions.PendingOperationTtl"/>
+    /// for their call (also when retention is off). Returns how many calls were deleted; 0 when retention is off. Throws when the
     /// database cannot be written or on cancellation (what was committed stays deleted).
     /// </summary>
     /// <param name="cancellationToken">Stops between two small transactions.</param>
@@ -197,7 +198,7 @@ public sealed class SqliteCallStore
             {
                 using var connection = Open();
                 SqliteSchema.EnsureCreated(connection, _names);
-                return Retention.Run(connection, _names, _options.RetentionDays, _options.RetentionBatchSize, _time.GetUtcNow(), cancellationToken);
+                return Retention.Run(connection, _names, _options, _time.GetUtcNow(), cancellationToken, out _);
             },
             cancellationToken);
 

@@ -56,9 +56,18 @@ public sealed class SqliteSinkOptions
     /// <summary>
     /// How many clicks, results and closing lines on calls not stored yet are kept in <c>{table}_pending_ops</c>
     /// until their call arrives. Beyond that they are counted in <see cref="SqliteCallSink.OrphanedOperations"/> and
-    /// discarded, never reported as an error. The default is 10,000. Between 0 and 10,000,000.
+    /// discarded (a warning is logged the first time), never reported as an error: the one case where an accepted
+    /// operation is not applied. The default is 10,000. Between 0 and 10,000,000.
     /// </summary>
     public int MaxPendingOperations { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long a click, result or closing line waits in <c>{table}_pending_ops</c> for its call before it is deleted
+    /// as an orphan (a call that was never stored), with the daily retention run, whether or not
+    /// <see cref="RetentionDays"/> is 0. Keeps long-dead orphans from filling <see cref="MaxPendingOperations"/> and
+    /// squeezing out legitimate early clicks. The default is 7 days. Between 1 hour and 3,650 days.
+    /// </summary>
+    public TimeSpan PendingOperationTtl { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
     /// Where the sink writes scheduled backups (<c>{database}-yyyyMMdd-HHmmss.db</c>), created when missing. The
@@ -67,7 +76,10 @@ public sealed class SqliteSinkOptions
     /// </summary>
     public string? BackupDirectory { get; set; }
 
-    /// <summary>How often a scheduled backup is taken when <see cref="BackupDirectory"/> is set. The default is 14 days (seed). Between 1 minute and 365 days.</summary>
+    /// <summary>
+    /// How often a scheduled backup is taken when <see cref="BackupDirectory"/> is set. A failed backup is tried again
+    /// an hour later (or after this interval if shorter). The default is 14 days (seed). Between 1 minute and 365 days.
+    /// </summary>
     public TimeSpan BackupInterval { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>How many scheduled backups are kept in <see cref="BackupDirectory"/>; older ones are deleted. The default is 5. Between 1 and 1,000.</summary>
@@ -101,6 +113,7 @@ public sealed class SqliteSinkOptions
         Range(errors, nameof(RetentionDays), RetentionDays, 0, 36_500);
         Range(errors, nameof(RetentionBatchSize), RetentionBatchSize, 1, 100_000);
         Range(errors, nameof(MaxPendingOperations), MaxPendingOperations, 0, 10_000_000);
+        Duration(errors, nameof(PendingOperationTtl), PendingOperationTtl, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
         if (BackupDirectory is not null && string.IsNullOrWhiteSpace(BackupDirectory))
         {
             errors.Add("BackupDirectory must be null (no scheduled backup) or a directory path (was blank).");

@@ -99,6 +99,31 @@ public sealed class SqliteBackupTests : IDisposable
         string[] BackupNames() => Directory.GetFiles(backups).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
     }
 
+    [Fact]
+    public async Task WriteAsync_ScheduledBackupFails_RetriedAfterAnHourNotAnInterval()
+    {
+        // A file where the backup directory should be: every backup fails until it is removed.
+        var backups = Path.Combine(_db.Directory, "backups");
+        File.WriteAllText(backups, "in the way");
+        var options = new SqliteSinkOptions { BackupDirectory = backups, BackupInterval = TimeSpan.FromDays(14) };
+        await using var sink = new SqliteCallSink(_db.ConnectionString, options, _time);
+        await WriteAndWaitForBackupAsync(sink, "c0");
+        File.Delete(backups);
+
+        _time.Advance(TimeSpan.FromMinutes(59));
+        await WriteAndWaitForBackupAsync(sink, "c1");
+        Assert.False(Directory.Exists(backups));
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await WriteAndWaitForBackupAsync(sink, "c2");
+        Assert.Equal("arbitrage_bot-20260314-193000.db", Path.GetFileName(Assert.Single(Directory.GetFiles(backups))));
+
+        // After a success the next one is an interval later again.
+        _time.Advance(TimeSpan.FromDays(13));
+        await WriteAndWaitForBackupAsync(sink, "c3");
+        Assert.Single(Directory.GetFiles(backups));
+    }
+
     private static async Task WriteAndWaitForBackupAsync(SqliteCallSink sink, string id)
     {
         await sink.WriteAsync([Upsert(id)], CancellationToken.None);

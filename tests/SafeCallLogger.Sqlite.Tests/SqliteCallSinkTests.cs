@@ -183,13 +183,55 @@ public sealed class SqliteCallSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_PendingWrittenByAnotherSinkOnTheSameFile_AppliedWhenThisSinkStoresTheCall()
+    {
+        await using var first = NewSink();
+        await using var second = NewSink();
+        await WriteAsync(second, Upsert("opened")); // its session now believes nothing is pending
+        await WriteAsync(first, Click("x", 7));
+        Assert.Equal(1L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+
+        await WriteAsync(second, Upsert("x"));
+
+        var row = _db.Row("SELECT * FROM arbitrage_calls WHERE call_id = 'x'");
+        Assert.Equal(1L, row["alert_clicked_count"]);
+        Assert.Equal(1L, row["total_users_bet"]);
+        Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+    }
+
+    [Fact]
     public async Task WriteAsync_MorePendingThanTheLimit_CountsOrphanedWithoutThrowing()
     {
-        await using var sink = NewSink(new SqliteSinkOptions { MaxPendingOperations = 2 });
+        var warnings = new SignalLoggerFactory(108);
+        await using var sink = new SqliteCallSink(_db.ConnectionString, new SqliteSinkOptions { MaxPendingOperations = 2 }, _time, warnings);
         await WriteAsync(sink, Click("nope"), Click("nope"), Click("nope"), Result("other", CallOutcome.AWon, 1));
+        await WriteAsync(sink, Click("nope"));
 
-        Assert.Equal(2, sink.OrphanedOperations);
+        Assert.Equal(3, sink.OrphanedOperations);
         Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+        Assert.Equal(1, warnings.Count);
+    }
+
+    [Fact]
+    public async Task WriteAsync_PendingOlderThanItsTtl_PrunedSoNewEarlyClicksStillFit()
+    {
+        var options = new SqliteSinkOptions { MaxPendingOperations = 2, PendingOperationTtl = TimeSpan.FromDays(7), RetentionDays = 0 };
+        await using var sink = NewSink(options);
+        await WriteAsync(sink, Click("dead1"), Click("dead2"));
+        Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+
+        _time.Advance(TimeSpan.FromDays(6));
+        await WriteAsync(sink, Upsert("unrelated"));
+        Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+
+        // Past the TTL the daily run prunes the orphans (retention of calls is off), and an early click is kept again.
+        _time.Advance(TimeSpan.FromDays(2));
+        await WriteAsync(sink, Upsert("unrelated2"));
+        Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
+        await WriteAsync(sink, Click("early", 4), Upsert("early"));
+
+        Assert.Equal(0, sink.OrphanedOperations);
+        Assert.Equal(1L, _db.Row("SELECT alert_clicked_count FROM arbitrage_calls WHERE call_id = 'early'")["alert_clicked_count"]);
     }
 
     [Fact]

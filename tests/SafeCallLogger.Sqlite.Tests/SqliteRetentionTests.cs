@@ -1,3 +1,4 @@
+using System.Globalization;
 using SafeCallLogger.Sqlite.Tests.Support;
 using static SafeCallLogger.Sqlite.Tests.Support.TestData;
 
@@ -64,6 +65,46 @@ public sealed class SqliteRetentionTests : IDisposable
         Assert.Equal(9, deleted);
         Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
         Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_applied_ops"));
+    }
+
+    [Fact]
+    public async Task RunRetentionAsync_RowsFromOtherWriters_DeletedByTheirActualTimeNotByTextOrder()
+    {
+        var options = new SqliteSinkOptions { RetentionDays = 30, RetentionBatchSize = 2 };
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, options, _time))
+        {
+            await sink.WriteAsync([Upsert("ours-inside", at: Start.AddDays(-29)), Upsert("ours-outside", at: Start.AddDays(-31))], CancellationToken.None);
+        }
+
+        // Cutoff is 2026-02-12T18:30:00.000Z. Shell rows on the cutoff day sort before it as text whatever their time.
+        var cutoff = Start.AddDays(-30);
+        InsertShellRow("shell-inside", "'2026-02-12 19:30:00'");
+        InsertShellRow("shell-outside", "'2026-02-12 17:30:00'");
+        InsertShellRow("epoch-inside", cutoff.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        InsertShellRow("epoch-outside", cutoff.AddHours(-1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        InsertShellRow("epoch-ms-inside", cutoff.AddHours(1).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        InsertShellRow("julian-inside", "julianday('2026-02-12 19:30:00')");
+        InsertShellRow("unreadable", "'yesterday'");
+
+        var deleted = await new SqliteCallStore(_db.ConnectionString, options, _time).RunRetentionAsync();
+
+        var left = new List<string>();
+        using (var connection = _db.Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT call_id FROM arbitrage_calls ORDER BY call_id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                left.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["epoch-inside", "epoch-ms-inside", "julian-inside", "ours-inside", "shell-inside", "unreadable"], left);
+        Assert.Equal(2, deleted); // ours-outside already went with the sink's own retention run after its write
+
+        void InsertShellRow(string id, string sentAt) =>
+            _db.Execute($"INSERT INTO arbitrage_calls (call_id, call_type, bookmaker_a, bookmaker_b, odds_a, odds_b, roi_percent, alert_sent_at) VALUES ('{id}', 'middle', 'a', 'b', 2, 2, 1, {sentAt})");
     }
 
     [Fact]

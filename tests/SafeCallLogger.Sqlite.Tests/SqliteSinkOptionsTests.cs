@@ -18,6 +18,7 @@ public sealed class SqliteSinkOptionsTests
         Assert.Equal(365, options.RetentionDays);
         Assert.Equal(500, options.RetentionBatchSize);
         Assert.Equal(10_000, options.MaxPendingOperations);
+        Assert.Equal(TimeSpan.FromDays(7), options.PendingOperationTtl);
         Assert.Null(options.BackupDirectory);
         Assert.Equal(TimeSpan.FromDays(14), options.BackupInterval);
         Assert.Equal(5, options.BackupsToKeep);
@@ -63,12 +64,13 @@ public sealed class SqliteSinkOptionsTests
             RetentionDays = -5,
             RetentionBatchSize = 0,
             MaxPendingOperations = -1,
+            PendingOperationTtl = TimeSpan.Zero,
             BackupDirectory = " ",
             BackupInterval = TimeSpan.Zero,
             BackupsToKeep = 0,
         }.Validate();
 
-        Assert.Equal(10, errors.Count);
+        Assert.Equal(11, errors.Count);
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// </summary>
 internal sealed class BackupSchedule
 {
+    /// <summary>How long after a failed scheduled backup it is tried again (never later than the interval).</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromHours(1);
+
     private const string StampFormat = "yyyyMMdd-HHmmss";
 
     private readonly string _connectionString;
@@ -49,11 +52,12 @@ internal sealed class BackupSchedule
                 return;
             }
 
-            _nextDue = now + _options.BackupInterval;
+            // The due time moves only when the copy is done: on success by the interval, on failure by RetryDelay, so a
+            // failed backup is retried soon instead of an interval (14 days by default) later.
             var path = Path.Combine(_directory, _prefix + now.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture) + ".db");
             using (ExecutionContext.SuppressFlow())
             {
-                _running = Task.Run(() => Run(path));
+                _running = Task.Run(() => _nextDue = now + (Run(path) ? _options.BackupInterval : Min(RetryDelay, _options.BackupInterval)));
             }
         }
 #pragma warning disable CA1031 // A backup problem must never fail a write.
@@ -64,7 +68,10 @@ internal sealed class BackupSchedule
         }
     }
 
-    private void Run(string path)
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>Takes the backup and prunes old ones; <see langword="false"/> (logged) when the backup failed. Never throws.</summary>
+    private bool Run(string path)
     {
         try
         {
@@ -74,17 +81,30 @@ internal sealed class BackupSchedule
             }
 
             SqliteLog.BackupDone(_logger, path);
+        }
+#pragma warning disable CA1031 // Reported to the log; tried again after RetryDelay.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            SqliteLog.BackupFailed(_logger, ex);
+            return false;
+        }
+
+        try
+        {
             foreach (var old in Backups().OrderByDescending(static f => f.Stamp).Skip(_options.BackupsToKeep))
             {
                 File.Delete(old.Path);
             }
         }
-#pragma warning disable CA1031 // Reported to the log; tried again at the next interval.
+#pragma warning disable CA1031 // The backup itself succeeded: pruning is tried again after the next one.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             SqliteLog.BackupFailed(_logger, ex);
         }
+
+        return true;
     }
 
     private DateTimeOffset? NewestBackup()

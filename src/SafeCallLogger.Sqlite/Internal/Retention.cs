@@ -9,13 +9,23 @@ namespace SafeCallLogger.Sqlite.Internal;
 internal static class Retention
 {
     /// <summary>
-    /// Runs retention on <paramref name="connection"/>; returns how many calls were deleted. Stops after
-    /// <paramref name="maxBatches"/> transactions of calls (so one run never stalls the writer for long); when the
-    /// result equals <paramref name="maxBatches"/> × <paramref name="batchSize"/>, more may remain. Throws on failure or
+    /// Runs retention on <paramref name="connection"/>: calls older than <see cref="SqliteSinkOptions.RetentionDays"/>
+    /// (none when 0), then pending operations older than <see cref="SqliteSinkOptions.PendingOperationTtl"/> and stale
+    /// applied-operation ids; returns how many calls were deleted. Stops after
+    /// <paramref name="maxBatches"/> transactions of calls (so one run never stalls the writer for long);
+    /// <paramref name="finished"/> is <see langword="false"/> when it stopped there and more may remain. Throws on failure or
     /// cancellation; what was committed stays deleted.
     /// </summary>
-    public static int Run(SqliteConnection connection, TableNames t, int retentionDays, int batchSize, DateTimeOffset now, CancellationToken cancellationToken, int maxBatches = int.MaxValue)
+    public static int Run(SqliteConnection connection, TableNames t, SqliteSinkOptions options, DateTimeOffset now, CancellationToken cancellationToken, out bool finished, int maxBatches = int.MaxValue)
     {
+        finished = true;
+        var batchSize = options.RetentionBatchSize;
+
+        // Operations waiting for a call that never came: pruned after their own short TTL, retention on or off, so
+        // that long-dead orphans do not fill MaxPendingOperations and squeeze out legitimate early clicks.
+        DeleteInChunks(connection, $"DELETE FROM {t.PendingOps} WHERE seq IN (SELECT seq FROM {t.PendingOps} WHERE received_at < $cutoff LIMIT $limit)", SqliteText.Timestamp(now - options.PendingOperationTtl), batchSize, cancellationToken);
+
+        var retentionDays = options.RetentionDays;
         if (retentionDays <= 0)
         {
             return 0;
@@ -24,38 +34,66 @@ internal static class Retention
         var cutoff = SqliteText.Timestamp(now - TimeSpan.FromDays(retentionDays));
         var deleted = 0;
         var ids = new List<string>(batchSize);
-        while (true)
+
+        // alert_sent_at is not only ours: the sqlite3 shell, the Python bot and the column default write
+        // 'YYYY-MM-DD HH:MM:SS' (a space, which sorts before our 'T') and some writers store a number. Each pass keeps
+        // an indexed range on alert_sent_at to find candidates and decides by the actual time (julianday), so that a
+        // row is never deleted early whatever its format. Text that no date function can read is never deleted.
+        string[] passes =
+        [
+            // Text rows (every TEXT value sorts after every number): our ISO rows, shell rows, anything julianday reads.
+            $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at >= '' AND alert_sent_at < $cutoff AND julianday(alert_sent_at) < julianday($cutoff) ORDER BY alert_sent_at LIMIT $limit",
+
+            // Numeric rows (every number sorts before ''): read as a Julian day number when in SQLite's Julian day
+            // range, as Unix epoch milliseconds when too large for seconds, otherwise as Unix epoch seconds.
+            $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at < '' AND {NumericJulianDay("alert_sent_at")} < julianday($cutoff) ORDER BY alert_sent_at LIMIT $limit",
+        ];
+
+        foreach (var sql in passes)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            ids.Clear();
-            using (var select = Command(connection, transaction, $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at < $cutoff ORDER BY alert_sent_at LIMIT $limit", cutoff, batchSize))
-            using (var reader = select.ExecuteReader())
+            while (true)
             {
-                while (reader.Read())
+                if (maxBatches <= 0)
                 {
-                    ids.Add(reader.GetString(0));
+                    finished = false;
+                    break;
                 }
-            }
 
-            if (ids.Count > 0)
-            {
-                DeleteCalls(connection, transaction, t, ids);
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                using var transaction = connection.BeginTransaction(deferred: false);
+                ids.Clear();
+                using (var select = Command(connection, transaction, sql, cutoff, batchSize))
+                using (var reader = select.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        ids.Add(reader.GetString(0));
+                    }
+                }
 
-            transaction.Commit();
-            deleted += ids.Count;
-            if (ids.Count < batchSize || --maxBatches <= 0)
-            {
-                break;
+                if (ids.Count > 0)
+                {
+                    DeleteCalls(connection, transaction, t, ids);
+                }
+
+                transaction.Commit();
+                deleted += ids.Count;
+                --maxBatches;
+                if (ids.Count < batchSize)
+                {
+                    break;
+                }
             }
         }
 
-        // Applied operation ids and operations still waiting for a call are kept as long as calls are.
+        // Applied operation ids are kept as long as calls are.
         DeleteInChunks(connection, $"DELETE FROM {t.AppliedOps} WHERE op_id IN (SELECT op_id FROM {t.AppliedOps} WHERE applied_at < $cutoff LIMIT $limit)", cutoff, batchSize, cancellationToken);
-        DeleteInChunks(connection, $"DELETE FROM {t.PendingOps} WHERE seq IN (SELECT seq FROM {t.PendingOps} WHERE received_at < $cutoff LIMIT $limit)", cutoff, batchSize, cancellationToken);
         return deleted;
     }
+
+    /// <summary>The Julian day of a numeric time <paramref name="column"/> (Julian day, Unix seconds or Unix milliseconds).</summary>
+    private static string NumericJulianDay(string column) =>
+        $"(CASE WHEN {column} BETWEEN 0 AND 5373484.5 THEN julianday({column}) WHEN abs({column}) >= 100000000000 THEN julianday({column} / 1000.0, 'unixepoch') ELSE julianday({column}, 'unixepoch') END)";
 
     /// <summary>Deletes calls and every companion row of theirs, inside the caller's transaction.</summary>
     public static void DeleteCalls(SqliteConnection connection, SqliteTransaction transaction, TableNames t, IEnumerable<string> callIds)

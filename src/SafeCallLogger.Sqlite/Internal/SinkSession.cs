@@ -26,10 +26,14 @@ internal sealed class SinkSession : IDisposable
     private readonly SqliteCommand _insertPending;
     private readonly SqliteCommand _selectPending;
     private readonly SqliteCommand _deletePending;
+    private readonly SqliteCommand _countPending;
     private readonly List<CallOperation> _pendingBuffer = [];
 
-    // Rows in the pending table as far as this session knows; only used to skip the lookup when zero and to cap growth.
+    // Rows in the pending table as far as this session knows (other processes may add or consume some); only used to cap growth.
     private long _pendingCount;
+
+    // The first discarded operation of this connection is a warning; later ones are Debug (and counted by the sink).
+    private bool _orphanWarned;
 
     private SinkSession(SqliteConnection connection, TableNames t, int maxPending, ILogger logger)
     {
@@ -63,10 +67,8 @@ internal sealed class SinkSession : IDisposable
             "$id", "$kind", "$at", "$user", "$outcome", "$profit", "$a", "$b", "$speed");
         _selectPending = Prepare($"SELECT kind, received_at, user_id, outcome, profit, closing_line_a, closing_line_b, line_movement_speed FROM {t.PendingOps} WHERE call_id = $id ORDER BY seq", "$id");
         _deletePending = Prepare($"DELETE FROM {t.PendingOps} WHERE call_id = $id", "$id");
-
-        using var count = _connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM {t.PendingOps}";
-        _pendingCount = (long)count.ExecuteScalar()!;
+        _countPending = Prepare($"SELECT COUNT(*) FROM {t.PendingOps}");
+        _pendingCount = CountPending();
     }
 
     public SqliteConnection Connection { get; }
@@ -94,6 +96,7 @@ internal sealed class SinkSession : IDisposable
         var nowText = SqliteText.Timestamp(now);
         var pendingCount = _pendingCount;
         long orphaned = 0;
+        var recounted = false;
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var command in _commands)
         {
@@ -110,14 +113,29 @@ internal sealed class SinkSession : IDisposable
 
             if (operation.Kind == CallOperationKind.UpsertCall)
             {
-                pendingCount -= Upsert(operation, pendingCount);
+                pendingCount -= Upsert(operation);
             }
             else if (!ApplyToStoredCall(operation))
             {
+                if (pendingCount >= _maxPending && !recounted)
+                {
+                    // The count is an estimate (retention and other processes delete pending rows): check before discarding.
+                    pendingCount = CountPending();
+                    recounted = true;
+                }
+
                 if (pendingCount >= _maxPending)
                 {
                     orphaned++;
-                    SqliteLog.Orphaned(_logger, operation.Kind, operation.CallId, _maxPending);
+                    if (!_orphanWarned)
+                    {
+                        _orphanWarned = true;
+                        SqliteLog.FirstOrphaned(_logger, operation.Kind, operation.CallId, _maxPending);
+                    }
+                    else
+                    {
+                        SqliteLog.Orphaned(_logger, operation.Kind, operation.CallId, _maxPending);
+                    }
                 }
                 else
                 {
@@ -151,7 +169,7 @@ internal sealed class SinkSession : IDisposable
     }
 
     /// <summary>Inserts the call or adds a re-broadcast; applies the operations that waited for it. Returns how many pending rows it consumed.</summary>
-    private int Upsert(in CallOperation operation, long pendingCount)
+    private int Upsert(in CallOperation operation)
     {
         var call = operation.Call!;
         var p = _insertCall.Parameters;
@@ -210,7 +228,9 @@ internal sealed class SinkSession : IDisposable
             }
         }
 
-        return inserted && pendingCount > 0 ? ApplyPending(operation.CallId) : 0;
+        // Always looked up (by the call_id index) for a new call: the pending rows may have been written by another
+        // process on the same file, which this session's count knows nothing about.
+        return inserted ? ApplyPending(operation.CallId) : 0;
     }
 
     private int ApplyPending(string callId)
@@ -303,6 +323,8 @@ internal sealed class SinkSession : IDisposable
         _countClick.ExecuteNonQuery();
         return true;
     }
+
+    private long CountPending() => (long)_countPending.ExecuteScalar()!;
 
     private void InsertPending(in CallOperation operation)
     {

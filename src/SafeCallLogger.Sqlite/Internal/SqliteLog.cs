@@ -23,9 +23,12 @@ internal static partial class SqliteLog
     [LoggerMessage(106, LogLevel.Information, "ML: scheduled backup written to {Path}")]
     public static partial void BackupDone(ILogger logger, string path);
 
-    [LoggerMessage(107, LogLevel.Warning, "ML: scheduled backup failed; it will be tried again at the next interval")]
+    [LoggerMessage(107, LogLevel.Warning, "ML: scheduled backup failed; it will be tried again in an hour")]
     public static partial void BackupFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(108, LogLevel.Warning, "ML: {Kind} for call {CallId} discarded: its call is not stored and {Max} operations already wait for theirs")]
+    [LoggerMessage(108, LogLevel.Warning, "ML: {Kind} for call {CallId} discarded: its call is not stored and {Max} operations already wait for theirs; further discards are logged at Debug and counted in OrphanedOperations")]
+    public static partial void FirstOrphaned(ILogger logger, CallOperationKind kind, string callId, int max);
+
+    [LoggerMessage(109, LogLevel.Debug, "ML: {Kind} for call {CallId} discarded: its call is not stored and {Max} operations already wait for theirs")]
     public static partial void Orphaned(ILogger logger, CallOperationKind kind, string callId, int max);
 }

@@ -1,0 +1,91 @@
+using BenchmarkDotNet.Attributes;
+using SafeCallLogger.Benchmarks.Infrastructure;
+
+namespace SafeCallLogger.Benchmarks;
+
+/// <summary>
+/// What one log call costs the bot's sending thread. The floor is a raw bounded channel write of the same pre-built
+/// operation; the logger, Serilog.Sinks.Async and NLog's AsyncTargetWrapper all have a consumer that keeps up (a
+/// counting sink, a queue of 1,000,000), and every case checks at cleanup that it measured accepted writes, not a
+/// full-queue early return. The logger uses DropOldest: on this shared 2-core machine its writer can fall behind a
+/// producer that does nothing but log, and under the default RejectNew the calls made while the queue is full would
+/// be the cheap queue-full return; under DropOldest each is still a real channel write (plus an eviction), so a
+/// full queue can only make the logger's numbers worse. The overwritten count is printed at cleanup.
+/// </summary>
+[Config(typeof(ShortInProcessConfig))]
+public class EnqueueBenchmarks
+{
+    private const int Capacity = 1_000_000;
+    private const string Template = "Call {CallId} {CallType} {Sport} {TeamA} vs {TeamB} at {BookmakerA}/{BookmakerB} odds {OddsA}/{OddsB} roi {RoiPercent} users {UsersNotified}";
+
+    private readonly CallRecord _withId = Calls.Arbitrage("3f2a9c0d1e4b5a67");
+    private readonly CallRecord _withoutId = Calls.Arbitrage(null);
+    private CallOperation _operation;
+    private FloorChannel _floor = null!;
+    private CountingSink _sink = null!;
+    private CallLogger _logger = null!;
+    private SerilogAsync _serilog = null!;
+    private NLogAsync _nlog = null!;
+    private NaiveSqlite _naive = null!;
+    private long _serilogCalls;
+    private long _nlogCalls;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _operation = Calls.Operation(_withId, "3f2a9c0d1e4b5a67");
+        _floor = new FloorChannel(Capacity);
+        _sink = new CountingSink();
+        _logger = new CallLogger(_sink, new CallLoggerOptions { QueueCapacity = Capacity, QueueFullMode = QueueFullMode.DropOldest });
+        _serilog = new SerilogAsync(Capacity);
+        _nlog = new NLogAsync(Capacity);
+        _naive = new NaiveSqlite("naive.db");
+        Checks.Status(_logger.LogCallSafe(_withId), LogStatus.Accepted, "LogCallSafe with id");
+        Checks.Status(_logger.LogCallSafe(_withoutId), LogStatus.Accepted, "LogCallSafe without id");
+        Checks.Status(_logger.IncrementClickSafe("3f2a9c0d1e4b5a67", 42), LogStatus.Accepted, "IncrementClickSafe");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _floor.Dispose();
+        Checks.AllAccepted(_logger, "logger");
+        _logger.Dispose();
+        _nlog.Flush();
+        _serilog.Dispose();
+        Console.WriteLine($"// CHECK serilog: logged {_serilogCalls}, reached the sink {_serilog.Emitted} (a difference is events dropped on a full buffer)");
+        Console.WriteLine($"// CHECK nlog: logged {_nlogCalls}, reached the target {_nlog.Written} (a difference is events discarded on a full queue)");
+        _nlog.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "Floor: Channel.TryWrite")]
+    public bool Floor() => _floor.Write(_operation);
+
+    [Benchmark(Description = "LogCallSafe, supplied id")]
+    public LogResult LogCallSafe_SuppliedId() => _logger.LogCallSafe(_withId);
+
+    [Benchmark(Description = "LogCallSafe, generated id")]
+    public LogResult LogCallSafe_GeneratedId() => _logger.LogCallSafe(_withoutId);
+
+    [Benchmark(Description = "IncrementClickSafe")]
+    public LogResult IncrementClickSafe() => _logger.IncrementClickSafe("3f2a9c0d1e4b5a67", 42);
+
+    [Benchmark(Description = "Serilog + Sinks.Async")]
+    public void Serilog()
+    {
+        var c = _withId;
+        _serilogCalls++;
+        _serilog.Logger.Information(Template, c.CallId, c.CallType, c.Sport, c.TeamA, c.TeamB, c.BookmakerA, c.BookmakerB, c.OddsA.DecimalValue, c.OddsB.DecimalValue, c.RoiPercent, c.UsersNotified);
+    }
+
+    [Benchmark(Description = "NLog AsyncTargetWrapper")]
+    public void NLog()
+    {
+        var c = _withId;
+        _nlogCalls++;
+        _nlog.Logger.Info(Template, c.CallId, c.CallType, c.Sport, c.TeamA, c.TeamB, c.BookmakerA, c.BookmakerB, c.OddsA.DecimalValue, c.OddsB.DecimalValue, c.RoiPercent, c.UsersNotified);
+    }
+
+    [Benchmark(Description = "SQLite insert per call (naive)")]
+    public int SqliteNaive() => _naive.InsertOne(_withId);
+}
