@@ -253,7 +253,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// <inheritdoc/>
     public async ValueTask<FlushResult> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var target = Interlocked.Read(ref _counters.Accepted);
+        var target = _counters.Accepted;
         var started = _time.GetTimestamp();
         var unbounded = timeout == Timeout.InfiniteTimeSpan || timeout >= MaxTimerWait;
         try
@@ -390,11 +390,11 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     }
 
     private bool IsSettled(long target) =>
-        _counters.Settled >= Math.Min(target, Interlocked.Read(ref _counters.Accepted));
+        _counters.Settled >= Math.Min(target, _counters.Accepted);
 
     private FlushResult Snapshot(bool completed)
     {
-        var accepted = Interlocked.Read(ref _counters.Accepted);
+        var accepted = _counters.Accepted;
         return new FlushResult(
             completed,
             Interlocked.Read(ref _counters.Written),
@@ -423,10 +423,10 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         }
 
         // Counted before the write so that the writer can never settle an operation that is not yet counted.
-        var accepted = Interlocked.Increment(ref _counters.Accepted);
+        var accepted = Interlocked.Increment(ref _counters.AcceptedSlot.Value);
         if (_channel.Writer.TryWrite(operation))
         {
-            if (accepted - Volatile.Read(ref _counters.Dequeued) >= _queueAlertDepth)
+            if (Volatile.Read(ref _writer.QueueAlertArmed) == 1 && accepted - Volatile.Read(ref _counters.Dequeued) >= _queueAlertDepth)
             {
                 RaiseQueueAlert();
             }
@@ -434,7 +434,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
             return new LogResult(LogStatus.Accepted, operation.CallId);
         }
 
-        Interlocked.Decrement(ref _counters.Accepted);
+        Interlocked.Decrement(ref _counters.AcceptedSlot.Value);
         if (Volatile.Read(ref _stopping) != 0)
         {
             Interlocked.Increment(ref _counters.DroppedStopped);

@@ -16,7 +16,7 @@ internal sealed class CallLoggerMetrics : IDisposable
     public CallLoggerMetrics(LoggerCounters counters)
     {
         _meter = new Meter(CallLoggerDiagnostics.MeterName, typeof(CallLoggerMetrics).Assembly.GetName().Version?.ToString());
-        _meter.CreateObservableCounter("safecalllogger.operations.accepted", () => Interlocked.Read(ref counters.Accepted), "{operation}", "Operations accepted into the queue.");
+        _meter.CreateObservableCounter("safecalllogger.operations.accepted", () => counters.Accepted, "{operation}", "Operations accepted into the queue.");
         _meter.CreateObservableCounter("safecalllogger.operations.rejected", () => Interlocked.Read(ref counters.Rejected), "{operation}", "Operations rejected as invalid.");
         _meter.CreateObservableCounter("safecalllogger.operations.written", () => Interlocked.Read(ref counters.Written), "{operation}", "Operations written to the sink.");
         _meter.CreateObservableCounter("safecalllogger.operations.dropped", () => new[]

@@ -324,7 +324,13 @@ internal sealed class BackgroundWriter
         Interlocked.Increment(ref _counters.Successes);
         Interlocked.Exchange(ref _counters.LastSuccessAtTicks, _time.GetUtcNow().UtcTicks);
         Volatile.Write(ref _counters.ConsecutiveErrors, 0);
-        var previous = (CallLoggerState)Interlocked.Exchange(ref _state, (int)CallLoggerState.Running);
+        // Written only on a change: every enqueue reads this field, and a store per batch would keep stealing its cache line.
+        var previous = State;
+        if (previous != CallLoggerState.Running)
+        {
+            previous = (CallLoggerState)Interlocked.Exchange(ref _state, (int)CallLoggerState.Running);
+        }
+
         if (previous == CallLoggerState.Disabled || (previous == CallLoggerState.Degraded && _errorAlertSinceSuccess))
         {
             Log.Recovered(_logger);

@@ -8,7 +8,8 @@ internal sealed class LoggerCounters
 {
     private readonly long[] _rejectedByReason = new long[Enum.GetValues<RejectionReason>().Length];
 
-    public long Accepted;
+    /// <summary>Written by every caller: kept on a cache line of its own, away from the counters the writer updates.</summary>
+    public PaddedCounter AcceptedSlot;
     public long Rejected;
     public long Written;
     public long Dequeued;
@@ -25,6 +26,8 @@ internal sealed class LoggerCounters
     public long LastSuccessAtTicks;
     public string? LastError;
 
+    public long Accepted => Interlocked.Read(ref AcceptedSlot.Value);
+
     /// <summary>Accepted operations that reached an end: written or lost after acceptance.</summary>
     public long Settled => Interlocked.Read(ref Written) + Interlocked.Read(ref DroppedOverwritten)
         + Interlocked.Read(ref Quarantined) + Interlocked.Read(ref Abandoned);
@@ -35,7 +38,7 @@ internal sealed class LoggerCounters
     public long LostAfterAcceptance => Interlocked.Read(ref DroppedOverwritten) + Interlocked.Read(ref Quarantined)
         + Interlocked.Read(ref Abandoned);
 
-    public int QueueDepth => (int)Math.Max(0, Interlocked.Read(ref Accepted) - Interlocked.Read(ref Dequeued) - Interlocked.Read(ref DroppedOverwritten));
+    public int QueueDepth => (int)Math.Max(0, Accepted - Interlocked.Read(ref Dequeued) - Interlocked.Read(ref DroppedOverwritten));
 
     public void CountRejection(RejectionReason reason)
     {
@@ -59,7 +62,7 @@ internal sealed class LoggerCounters
             }
         }
 
-        var accepted = Interlocked.Read(ref Accepted);
+        var accepted = Accepted;
         return new CallLoggerHealth
         {
             State = state,
@@ -86,4 +89,12 @@ internal sealed class LoggerCounters
     }
 
     private static DateTimeOffset? ToTime(long utcTicks) => utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);
+}
+
+/// <summary>A counter alone on its 64-byte cache line (with 64 bytes of padding on each side).</summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 136)]
+internal struct PaddedCounter
+{
+    [System.Runtime.InteropServices.FieldOffset(64)]
+    public long Value;
 }
