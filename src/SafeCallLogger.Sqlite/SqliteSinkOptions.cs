@@ -101,6 +101,14 @@ public sealed class SqliteSinkOptions
     public TimeSpan PendingOperationTtl { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// How long the id of an applied operation is kept in <c>{table}_applied_ops</c>, so that a retried batch or a
+    /// journal replay never applies it twice. Pruned with the daily retention run, whether or not
+    /// <see cref="RetentionDays"/> is 0. It only needs to outlive retries and replays: an operation replayed later
+    /// than this would be applied again. The default is 7 days. Between 1 hour and 3,650 days.
+    /// </summary>
+    public TimeSpan AppliedOperationTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
     /// Where the sink writes scheduled backups (<c>{database}-yyyyMMdd-HHmmss.db</c>), created when missing. The
     /// default is <see langword="null"/>: no scheduled backup (<see cref="SqliteCallStore.BackupAsync"/> still works
     /// on demand).
@@ -145,6 +153,7 @@ public sealed class SqliteSinkOptions
         Range(errors, nameof(RetentionBatchSize), RetentionBatchSize, 1, 100_000);
         Range(errors, nameof(MaxPendingOperations), MaxPendingOperations, 0, 10_000_000);
         Duration(errors, nameof(PendingOperationTtl), PendingOperationTtl, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
+        Duration(errors, nameof(AppliedOperationTtl), AppliedOperationTtl, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
         if (BackupDirectory is not null && string.IsNullOrWhiteSpace(BackupDirectory))
         {
             errors.Add("BackupDirectory must be null (no scheduled backup) or a directory path (was blank).");

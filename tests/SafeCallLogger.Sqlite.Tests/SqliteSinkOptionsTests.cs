@@ -19,6 +19,7 @@ public sealed class SqliteSinkOptionsTests
         Assert.Equal(500, options.RetentionBatchSize);
         Assert.Equal(10_000, options.MaxPendingOperations);
         Assert.Equal(TimeSpan.FromDays(7), options.PendingOperationTtl);
+        Assert.Equal(TimeSpan.FromDays(7), options.AppliedOperationTtl);
         Assert.Null(options.BackupDirectory);
         Assert.Equal(TimeSpan.FromDays(14), options.BackupInterval);
         Assert.Equal(5, options.BackupsToKeep);
@@ -83,12 +84,13 @@ public sealed class SqliteSinkOptionsTests
             RetentionBatchSize = 0,
             MaxPendingOperations = -1,
             PendingOperationTtl = TimeSpan.Zero,
+            AppliedOperationTtl = TimeSpan.Zero,
             BackupDirectory = " ",
             BackupInterval = TimeSpan.Zero,
             BackupsToKeep = 0,
         }.Validate();
 
-        Assert.Equal(11, errors.Count);
+        Assert.Equal(12, errors.Count);
     }
 
     [Fact]
