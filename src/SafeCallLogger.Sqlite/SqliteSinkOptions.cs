@@ -23,14 +23,18 @@ public sealed class SqliteSinkOptions
 
     /// <summary>
     /// How long one statement waits for a lock held by another connection (the sqlite3 shell, a Python job, the
-    /// bot's own tables) before SQLite reports SQLITE_BUSY. The default is 5 seconds. Between 0 and 5 minutes.
+    /// bot's own tables) before SQLite reports SQLITE_BUSY. One write waits at most <see cref="WorstCaseLockWait"/>
+    /// (this timeout on each of the <see cref="LockRetryCount"/> + 1 attempts, plus the backoff delays), which must stay
+    /// below the logger's <c>CallLoggerOptions.WriteTimeout</c> (30 s by default) or a held lock is reported as a
+    /// timeout rather than SQLITE_BUSY. The default is 2 seconds (worst case about 13.6 s with the other defaults).
+    /// Between 0 and 5 minutes.
     /// </summary>
-    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// How many times a batch is retried inside one write when the database stays busy or locked past
-    /// <see cref="BusyTimeout"/>. After that the write throws and the logger's own retry takes over. The default is 5.
-    /// Between 0 and 100.
+    /// <see cref="BusyTimeout"/>. After that the write throws and the logger's own retry takes over. Counts toward
+    /// <see cref="WorstCaseLockWait"/>. The default is 5. Between 0 and 100.
     /// </summary>
     public int LockRetryCount { get; set; } = 5;
 
@@ -39,6 +43,33 @@ public sealed class SqliteSinkOptions
 
     /// <summary>The longest delay between two lock retries. The default is 2 seconds.</summary>
     public TimeSpan LockRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The longest one write can wait for a lock held by another connection before it throws SQLITE_BUSY: every
+    /// attempt (<see cref="LockRetryCount"/> + 1) waits up to <see cref="BusyTimeout"/> (when it is not a whole
+    /// number of seconds, Microsoft.Data.Sqlite's own busy loop, which counts whole seconds and at least one, may add
+    /// up to that rounded-up time), plus every backoff delay. Keep it well below the logger's
+    /// <c>CallLoggerOptions.WriteTimeout</c> (30 s by default). About 13.6 s with the defaults. Never throws.
+    /// </summary>
+    public TimeSpan WorstCaseLockWait
+    {
+        get
+        {
+            var busy = BusyTimeout < TimeSpan.Zero ? TimeSpan.Zero : BusyTimeout;
+            var wholeSeconds = Math.Max(1, Math.Ceiling(busy.TotalSeconds));
+            var perAttempt = busy.Ticks % TimeSpan.TicksPerSecond == 0 && busy >= TimeSpan.FromSeconds(1)
+                ? busy
+                : TimeSpan.FromSeconds(wholeSeconds) + busy;
+            var attempts = Math.Max(0, LockRetryCount) + 1;
+            var total = perAttempt.TotalSeconds * attempts;
+            for (var attempt = 0; attempt < attempts - 1; attempt++)
+            {
+                total += Math.Min(LockRetryBaseDelay.TotalSeconds * Math.Pow(2, Math.Min(attempt, 30)), LockRetryMaxDelay.TotalSeconds);
+            }
+
+            return total >= TimeSpan.MaxValue.TotalSeconds ? TimeSpan.MaxValue : TimeSpan.FromSeconds(total);
+        }
+    }
 
     /// <summary>
     /// Calls whose <c>alert_sent_at</c> is older than this many days are deleted, with their per-user rows, at most
@@ -68,6 +99,14 @@ public sealed class SqliteSinkOptions
     /// squeezing out legitimate early clicks. The default is 7 days. Between 1 hour and 3,650 days.
     /// </summary>
     public TimeSpan PendingOperationTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long the id of an applied operation is kept in <c>{table}_applied_ops</c>, so that a retried batch or a
+    /// journal replay never applies it twice. Pruned with the daily retention run, whether or not
+    /// <see cref="RetentionDays"/> is 0. It only needs to outlive retries and replays: an operation replayed later
+    /// than this would be applied again. The default is 7 days. Between 1 hour and 3,650 days.
+    /// </summary>
+    public TimeSpan AppliedOperationTtl { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
     /// Where the sink writes scheduled backups (<c>{database}-yyyyMMdd-HHmmss.db</c>), created when missing. The
@@ -114,6 +153,7 @@ public sealed class SqliteSinkOptions
         Range(errors, nameof(RetentionBatchSize), RetentionBatchSize, 1, 100_000);
         Range(errors, nameof(MaxPendingOperations), MaxPendingOperations, 0, 10_000_000);
         Duration(errors, nameof(PendingOperationTtl), PendingOperationTtl, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
+        Duration(errors, nameof(AppliedOperationTtl), AppliedOperationTtl, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
         if (BackupDirectory is not null && string.IsNullOrWhiteSpace(BackupDirectory))
         {
             errors.Add("BackupDirectory must be null (no scheduled backup) or a directory path (was blank).");

@@ -108,6 +108,29 @@ public sealed class SqliteRetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task RunRetentionAsync_AppliedIdsOlderThanTheirTtl_PrunedWhileTheirCallsStay()
+    {
+        var options = new SqliteSinkOptions { RetentionDays = 365, AppliedOperationTtl = TimeSpan.FromDays(7) };
+        var replayed = Upsert("kept", at: Start);
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, options, _time))
+        {
+            await sink.WriteAsync([replayed, Click("kept", 1)], CancellationToken.None);
+            _time.Advance(TimeSpan.FromDays(6));
+            await sink.WriteAsync([replayed], CancellationToken.None); // a replay within the TTL is still ignored
+        }
+
+        var store = new SqliteCallStore(_db.ConnectionString, options, _time);
+        Assert.Equal(0, await store.RunRetentionAsync());
+        Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_applied_ops"));
+        Assert.Equal(1L, _db.Count("SELECT total_users_notified FROM arbitrage_calls WHERE call_id = 'kept'"));
+
+        _time.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(0, await store.RunRetentionAsync());
+        Assert.Equal(0L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_applied_ops"));
+        Assert.Equal(1L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
+    }
+
+    [Fact]
     public async Task RunRetentionAsync_RetentionOff_DeletesNothing()
     {
         var options = new SqliteSinkOptions { RetentionDays = 0 };

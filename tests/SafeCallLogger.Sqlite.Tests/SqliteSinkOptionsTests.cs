@@ -11,7 +11,7 @@ public sealed class SqliteSinkOptionsTests
         var options = new SqliteSinkOptions();
 
         Assert.Equal("arbitrage_calls", options.TableName);
-        Assert.Equal(TimeSpan.FromSeconds(5), options.BusyTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.BusyTimeout);
         Assert.Equal(5, options.LockRetryCount);
         Assert.Equal(TimeSpan.FromMilliseconds(50), options.LockRetryBaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(2), options.LockRetryMaxDelay);
@@ -19,10 +19,29 @@ public sealed class SqliteSinkOptionsTests
         Assert.Equal(500, options.RetentionBatchSize);
         Assert.Equal(10_000, options.MaxPendingOperations);
         Assert.Equal(TimeSpan.FromDays(7), options.PendingOperationTtl);
+        Assert.Equal(TimeSpan.FromDays(7), options.AppliedOperationTtl);
         Assert.Null(options.BackupDirectory);
         Assert.Equal(TimeSpan.FromDays(14), options.BackupInterval);
         Assert.Equal(5, options.BackupsToKeep);
         Assert.Empty(options.Validate());
+    }
+
+    [Fact]
+    public void WorstCaseLockWait_Defaults_StayWellUnderTheLoggerDefaultWriteTimeout()
+    {
+        var options = new SqliteSinkOptions();
+
+        // 6 attempts x 2 s + 50 + 100 + 200 + 400 + 800 ms of backoff.
+        Assert.Equal(TimeSpan.FromMilliseconds(13_550), options.WorstCaseLockWait);
+        Assert.True(options.WorstCaseLockWait < new CallLoggerOptions().WriteTimeout * 0.5, options.WorstCaseLockWait.ToString());
+    }
+
+    [Fact]
+    public void WorstCaseLockWait_FractionalBusyTimeout_CountsTheDriverBusyLoop()
+    {
+        var options = new SqliteSinkOptions { BusyTimeout = TimeSpan.FromMilliseconds(500), LockRetryCount = 0 };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(1_500), options.WorstCaseLockWait);
     }
 
     [Theory]
@@ -65,12 +84,13 @@ public sealed class SqliteSinkOptionsTests
             RetentionBatchSize = 0,
             MaxPendingOperations = -1,
             PendingOperationTtl = TimeSpan.Zero,
+            AppliedOperationTtl = TimeSpan.Zero,
             BackupDirectory = " ",
             BackupInterval = TimeSpan.Zero,
             BackupsToKeep = 0,
         }.Validate();
 
-        Assert.Equal(11, errors.Count);
+        Assert.Equal(12, errors.Count);
     }
 
     [Fact]

@@ -10,8 +10,8 @@ internal static class Retention
 {
     /// <summary>
     /// Runs retention on <paramref name="connection"/>: calls older than <see cref="SqliteSinkOptions.RetentionDays"/>
-    /// (none when 0), then pending operations older than <see cref="SqliteSinkOptions.PendingOperationTtl"/> and stale
-    /// applied-operation ids; returns how many calls were deleted. Stops after
+    /// (none when 0), pending operations older than <see cref="SqliteSinkOptions.PendingOperationTtl"/> and
+    /// applied-operation ids older than <see cref="SqliteSinkOptions.AppliedOperationTtl"/>; returns how many calls were deleted. Stops after
     /// <paramref name="maxBatches"/> transactions of calls (so one run never stalls the writer for long);
     /// <paramref name="finished"/> is <see langword="false"/> when it stopped there and more may remain. Throws on failure or
     /// cancellation; what was committed stays deleted.
@@ -24,6 +24,9 @@ internal static class Retention
         // Operations waiting for a call that never came: pruned after their own short TTL, retention on or off, so
         // that long-dead orphans do not fill MaxPendingOperations and squeeze out legitimate early clicks.
         DeleteInChunks(connection, $"DELETE FROM {t.PendingOps} WHERE seq IN (SELECT seq FROM {t.PendingOps} WHERE received_at < $cutoff LIMIT $limit)", SqliteText.Timestamp(now - options.PendingOperationTtl), batchSize, cancellationToken);
+
+        // Applied operation ids only need to outlive retries and journal replays, not the calls themselves.
+        DeleteInChunks(connection, $"DELETE FROM {t.AppliedOps} WHERE op_id IN (SELECT op_id FROM {t.AppliedOps} WHERE applied_at < $cutoff LIMIT $limit)", SqliteText.Timestamp(now - options.AppliedOperationTtl), batchSize, cancellationToken);
 
         var retentionDays = options.RetentionDays;
         if (retentionDays <= 0)
@@ -86,8 +89,6 @@ internal static class Retention
             }
         }
 
-        // Applied operation ids are kept as long as calls are.
-        DeleteInChunks(connection, $"DELETE FROM {t.AppliedOps} WHERE op_id IN (SELECT op_id FROM {t.AppliedOps} WHERE applied_at < $cutoff LIMIT $limit)", cutoff, batchSize, cancellationToken);
         return deleted;
     }
 

@@ -27,6 +27,7 @@ internal sealed class SinkSession : IDisposable
     private readonly SqliteCommand _selectPending;
     private readonly SqliteCommand _deletePending;
     private readonly SqliteCommand _countPending;
+    private readonly SqliteCommand _anyPending;
     private readonly List<CallOperation> _pendingBuffer = [];
 
     // Rows in the pending table as far as this session knows (other processes may add or consume some); only used to cap growth.
@@ -68,6 +69,7 @@ internal sealed class SinkSession : IDisposable
         _selectPending = Prepare($"SELECT kind, received_at, user_id, outcome, profit, closing_line_a, closing_line_b, line_movement_speed FROM {t.PendingOps} WHERE call_id = $id ORDER BY seq", "$id");
         _deletePending = Prepare($"DELETE FROM {t.PendingOps} WHERE call_id = $id", "$id");
         _countPending = Prepare($"SELECT COUNT(*) FROM {t.PendingOps}");
+        _anyPending = Prepare($"SELECT EXISTS (SELECT 1 FROM {t.PendingOps})");
         _pendingCount = CountPending();
     }
 
@@ -103,6 +105,10 @@ internal sealed class SinkSession : IDisposable
             command.Transaction = transaction;
         }
 
+        // Read from the file, not from this session's count, so rows queued by another process are seen; the
+        // immediate transaction holds the write lock, so nobody else can add one until it commits.
+        var anyPending = (long)_anyPending.ExecuteScalar()! != 0;
+
         foreach (var operation in operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -113,7 +119,7 @@ internal sealed class SinkSession : IDisposable
 
             if (operation.Kind == CallOperationKind.UpsertCall)
             {
-                pendingCount -= Upsert(operation);
+                pendingCount -= Upsert(operation, anyPending);
             }
             else if (!ApplyToStoredCall(operation))
             {
@@ -141,6 +147,7 @@ internal sealed class SinkSession : IDisposable
                 {
                     InsertPending(operation);
                     pendingCount++;
+                    anyPending = true;
                 }
             }
         }
@@ -169,7 +176,7 @@ internal sealed class SinkSession : IDisposable
     }
 
     /// <summary>Inserts the call or adds a re-broadcast; applies the operations that waited for it. Returns how many pending rows it consumed.</summary>
-    private int Upsert(in CallOperation operation)
+    private int Upsert(in CallOperation operation, bool anyPending)
     {
         var call = operation.Call!;
         var p = _insertCall.Parameters;
@@ -228,9 +235,8 @@ internal sealed class SinkSession : IDisposable
             }
         }
 
-        // Always looked up (by the call_id index) for a new call: the pending rows may have been written by another
-        // process on the same file, which this session's count knows nothing about.
-        return inserted ? ApplyPending(operation.CallId) : 0;
+        // Looked up (by the call_id index) for every new call whenever the file holds any pending row, whoever wrote it.
+        return inserted && anyPending ? ApplyPending(operation.CallId) : 0;
     }
 
     private int ApplyPending(string callId)
