@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace SafeCallLogger;
 
@@ -9,6 +10,8 @@ namespace SafeCallLogger;
 /// </summary>
 public readonly struct Odds : IEquatable<Odds>
 {
+    // The constructor System.Text.Json uses, so that operations survive a journal round trip.
+    [JsonConstructor]
     private Odds(double value, OddsFormat format)
     {
         Value = value;
