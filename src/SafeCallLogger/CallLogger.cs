@@ -260,6 +260,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         {
             while (true)
             {
+                _writer.RequestProgress();
                 var progress = _writer.Progress;
                 if (IsSettled(target) || _writerTask.IsCompleted)
                 {

@@ -35,6 +35,9 @@ internal sealed class BackgroundWriter
     private int _probeBudget = 2;
     private int _state = (int)CallLoggerState.Running;
     private TaskCompletionSource _progress = NewProgress();
+    private int _progressRequested;
+    private CancellationTokenSource? _writeTimeout;
+    private CancellationTokenSource? _writeToken;
 
     public BackgroundWriter(
         ChannelReader<CallOperation> reader,
@@ -67,7 +70,14 @@ internal sealed class BackgroundWriter
     public CallLoggerState State => (CallLoggerState)Volatile.Read(ref _state);
 
     /// <summary>Completes each time operations are settled; <see cref="ICallLogger.FlushAsync"/> waits on it.</summary>
+    /// <remarks>
+    /// Read it after <see cref="RequestProgress"/>: the writer only replaces (allocates) the signal after a batch when
+    /// someone asked, so an idle flush costs the writer nothing.
+    /// </remarks>
     public Task Progress => Volatile.Read(ref _progress).Task;
+
+    /// <summary>Asks the writer to complete <see cref="Progress"/> after its next batch. Call before reading it and checking the counters.</summary>
+    public void RequestProgress() => Interlocked.Exchange(ref _progressRequested, 1);
 
     /// <summary>Set by the callers' side when the queue passes the warning depth; the writer re-arms it once the queue is back under half of that.</summary>
     public int QueueAlertArmed = 1;
@@ -117,6 +127,8 @@ internal sealed class BackgroundWriter
         }
         finally
         {
+            _writeToken?.Dispose();
+            _writeTimeout?.Dispose();
             SignalProgress();
         }
     }
@@ -257,8 +269,8 @@ internal sealed class BackgroundWriter
     private async Task<bool> TryWriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken hardStop)
     {
         var started = _time.GetTimestamp();
-        using var timeout = new CancellationTokenSource(_options.WriteTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, hardStop);
+        var (timeout, linked) = WriteTokens(hardStop);
+        timeout.CancelAfter(_options.WriteTimeout);
         try
         {
             var write = _sink.WriteAsync(operations, linked.Token);
@@ -286,6 +298,11 @@ internal sealed class BackgroundWriter
             OnError(reported, operations.Count);
             return false;
         }
+        finally
+        {
+            // Disarm the timer between writes; a source that did fire is replaced by the next WriteTokens.
+            timeout.TryReset();
+        }
 
         try
         {
@@ -299,6 +316,23 @@ internal sealed class BackgroundWriter
 
         OnSuccess();
         return true;
+    }
+
+    /// <summary>
+    /// The write's timeout source and its link with the hard stop, reused from batch to batch (two allocations and a
+    /// timer fewer per batch); made anew only after a timeout has cancelled them.
+    /// </summary>
+    private (CancellationTokenSource Timeout, CancellationTokenSource Linked) WriteTokens(CancellationToken hardStop)
+    {
+        if (_writeTimeout is null || _writeToken is null || !_writeTimeout.TryReset() || _writeToken.IsCancellationRequested)
+        {
+            _writeToken?.Dispose();
+            _writeTimeout?.Dispose();
+            _writeTimeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+            _writeToken = CancellationTokenSource.CreateLinkedTokenSource(_writeTimeout.Token, hardStop);
+        }
+
+        return (_writeTimeout, _writeToken);
     }
 
     private void OnWritten(IReadOnlyList<CallOperation> operations)
@@ -434,7 +468,18 @@ internal sealed class BackgroundWriter
         return new Guid(bytes);
     }
 
-    private void SignalProgress() => Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
+    /// <summary>
+    /// Wakes flushes. The counters were updated with interlocked (full-fence) operations before this reads the request
+    /// flag, and a flush sets the flag with a full fence before it reads the counters: a flush either sees the new
+    /// counts or is woken here.
+    /// </summary>
+    private void SignalProgress()
+    {
+        if (Interlocked.Exchange(ref _progressRequested, 0) == 1)
+        {
+            Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
+        }
+    }
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
