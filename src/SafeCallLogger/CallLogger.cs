@@ -307,7 +307,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         }
 
         await _stopTask!.ConfigureAwait(false);
-        return Snapshot(_writerTask.IsCompleted && GetHealth().Pending == 0);
+        var result = Snapshot(completed: false);
+        return result with { Completed = _writerTask.IsCompleted && result.Pending == 0 };
     }
 
     /// <summary>Stops the logger as <see cref="StopAsync"/> does with <see cref="CallLoggerOptions.ShutdownTimeout"/>, then releases its resources. Never throws.</summary>
@@ -386,8 +387,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 
         var left = timeout - _time.GetElapsedTime(started);
         await _alerts.StopAsync(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-        var health = GetHealth();
-        Log.Stopped(_logger, health.Written, health.Dropped - health.DroppedQueueFull - health.DroppedDisabled - health.DroppedStopped, health.Rejected + health.DroppedQueueFull + health.DroppedDisabled + health.DroppedStopped);
+        Log.Stopped(_logger, Interlocked.Read(ref _counters.Written), _counters.LostAfterAcceptance, _counters.NotAccepted);
     }
 
     private bool IsSettled(long target) =>
