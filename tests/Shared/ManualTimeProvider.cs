@@ -1,4 +1,4 @@
-namespace SafeCallLogger.Tests.Support;
+namespace SafeCallLogger.Tests.Shared;
 
 /// <summary>
 /// A clock that moves only when the test says so. Timers (Task.Delay, WaitAsync, CancellationTokenSource timeouts

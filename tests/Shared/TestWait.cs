@@ -1,4 +1,4 @@
-namespace SafeCallLogger.Tests.Support;
+namespace SafeCallLogger.Tests.Shared;
 
 /// <summary>
 /// Waiting on real events, never on time. <see cref="Guard"/> only stops a broken test from hanging the run; it is
