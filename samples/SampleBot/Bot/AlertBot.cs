@@ -22,11 +22,13 @@ internal sealed partial class AlertBot(IChatTransport chat, ICallLogger callLogg
     public async Task<BroadcastResult> BroadcastAsync(Opportunity opportunity, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         // The id goes into the button before the send, so compute it the way the logger will (same alert, same hour, same id).
-        var callId = CallIds.Compute(opportunity.ToCallRecord(sentAt, []), sentAt);
+        // The record is built once; its notified list fills as the sends go out, and is not touched after logging.
+        var notified = new List<long>();
+        var record = opportunity.ToCallRecord(sentAt, notified);
+        var callId = CallIds.Compute(record, sentAt);
         var button = new InlineButton(IBetButtonText, CallIds.ToCallbackData(callId));
         var text = AlertFormatter.Format(opportunity);
 
-        var notified = new List<long>();
         var blocked = 0;
         foreach (var userId in subscribers.Snapshot())
         {
@@ -43,7 +45,7 @@ internal sealed partial class AlertBot(IChatTransport chat, ICallLogger callLogg
         }
 
         // SafeCallLogger: log the broadcast ONCE, after the sends, with how many users got it. Returns at once, never throws.
-        var result = callLogger.LogCallSafe(opportunity.ToCallRecord(sentAt, notified));
+        var result = callLogger.LogCallSafe(record);
         if (!result.IsAccepted)
         {
             LogNotLogged(callId, result.ToString());

@@ -50,7 +50,6 @@ internal sealed record Opportunity
         RoiPercent = Math.Round(RoiPercent, 3),
         AlertSentAt = sentAt,
         ExpiresAt = sentAt.AddMinutes(Type == CallType.Arbitrage ? 15 : 45),
-        UsersNotified = notifiedUserIds.Count,
         NotifiedUserIds = notifiedUserIds,
         DataSource = "simulated-feed",
         RawData = new System.Text.Json.Nodes.JsonObject
