@@ -66,6 +66,14 @@ public sealed class CallLoggerOptions
     public int MaxRawDataProperties { get; set; } = 100;
 
     /// <summary>
+    /// Where operations that storage refused for what they hold are kept, as JSON Lines (one <see cref="DeadLetter"/> a
+    /// line), when the sink does not keep them itself (<see cref="IDeadLetterSink"/>). The default is
+    /// <see langword="null"/>: such letters are logged whole at Error level, and that log line is their only copy.
+    /// A relative path is resolved against <see cref="AppContext.BaseDirectory"/>.
+    /// </summary>
+    public string? DeadLetterPath { get; set; }
+
+    /// <summary>
     /// Creates the sink when the logger is built through dependency injection. The default is <see langword="null"/>:
     /// the <see cref="ICallSink"/> registered in the container is used. Set by <see cref="UseSink(ICallSink)"/>,
     /// <see cref="UseSink(Func{IServiceProvider, ICallSink})"/> and storage packages (<c>UseSqlite</c>).

@@ -19,8 +19,20 @@ public readonly record struct CallOperation
     /// <summary>When the operation happened: the alert's send time for <see cref="CallOperationKind.UpsertCall"/>, otherwise when the <c>...Safe</c> method was called.</summary>
     public DateTimeOffset Timestamp { get; init; }
 
-    /// <summary>The validated call for <see cref="CallOperationKind.UpsertCall"/>; otherwise <see langword="null"/>.</summary>
+    /// <summary>
+    /// The validated call for <see cref="CallOperationKind.UpsertCall"/>; otherwise <see langword="null"/>. It is the
+    /// logger's own copy, taken on the caller's thread before <c>LogCallSafe</c> returned: its
+    /// <see cref="CallRecord.NotifiedUserIds"/> is a private array nobody else can change, and its
+    /// <see cref="CallRecord.RawData"/> is <see langword="null"/>; the raw data is in <see cref="RawDataJson"/>.
+    /// </summary>
     public CallRecord? Call { get; init; }
+
+    /// <summary>
+    /// <c>raw_data</c> as compact JSON text, serialized and checked on the caller's thread (finite numbers only, depth and
+    /// size bounded), for <see cref="CallOperationKind.UpsertCall"/>; <see langword="null"/> when the call had none.
+    /// Sinks store this text as it is.
+    /// </summary>
+    public string? RawDataJson { get; init; }
 
     /// <summary>How many users this send reached, for <see cref="CallOperationKind.UpsertCall"/>; otherwise 0.</summary>
     public int UsersNotified { get; init; }

@@ -1,0 +1,18 @@
+namespace SafeCallLogger;
+
+/// <summary>
+/// A sink that can also keep the operations it refused (a dead-letter table beside the calls). The writer hands it
+/// every operation it sets aside; when the sink does not implement this, letters go to
+/// <see cref="CallLoggerOptions.DeadLetterPath"/> as JSON Lines, or are logged whole when no path is set.
+/// </summary>
+public interface IDeadLetterSink
+{
+    /// <summary>
+    /// Keeps the letters, all or nothing; throws when it could not (storage down), and the writer keeps them in memory
+    /// and tries again after the next successful write. Called from the writer only, never concurrently with
+    /// <see cref="ICallSink.WriteAsync"/>.
+    /// </summary>
+    /// <param name="letters">The letters, oldest first. Not empty. Not kept after returning.</param>
+    /// <param name="cancellationToken">Cancelled when the logger's write timeout expires.</param>
+    ValueTask WriteDeadLettersAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken);
+}
