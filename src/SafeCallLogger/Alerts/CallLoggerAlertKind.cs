@@ -15,6 +15,19 @@ public enum CallLoggerAlertKind
     /// <summary>The queue passed <see cref="CallLoggerOptions.QueueWarningRatio"/> of its capacity, before anything was lost. Severity Warning.</summary>
     QueueNearlyFull = 4,
 
-    /// <summary>An operation failed alone <see cref="CallLoggerOptions.PoisonAttempts"/> times while others were written, and was set aside. Severity Warning.</summary>
+    /// <summary>
+    /// Storage refused an operation for what it holds (<see cref="UnstorableOperationException"/>), or an operation
+    /// failed alone <see cref="CallLoggerOptions.PoisonAttempts"/> times while others were written; it was set aside
+    /// and kept as a <see cref="DeadLetter"/>. Severity Warning.
+    /// </summary>
     PoisonOperation = 5,
+
+    /// <summary>
+    /// The sink found its storage deleted or replaced under it (<see cref="StorageReplacedException"/>) and now writes
+    /// to a new one at the configured place; the batch is written there again. Severity Warning, never held back.
+    /// </summary>
+    StorageReplaced = 6,
+
+    /// <summary>Stopping gave up accepted operations that could not be written in time. Severity Critical, never held back.</summary>
+    AcceptedLost = 7,
 }

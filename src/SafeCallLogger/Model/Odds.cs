@@ -12,7 +12,7 @@ public readonly struct Odds : IEquatable<Odds>
 {
     // The constructor System.Text.Json uses, so that operations survive a journal round trip.
     [JsonConstructor]
-    private Odds(double value, OddsFormat format)
+    internal Odds(double value, OddsFormat format)
     {
         Value = value;
         Format = format;
