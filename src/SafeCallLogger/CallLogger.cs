@@ -1,41 +1,41 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SafeCallLogger.Alerts;
 using SafeCallLogger.Diagnostics;
 using SafeCallLogger.Internal;
+using SafeCallLogger.Queue;
+using SafeCallLogger.Writing;
 
 namespace SafeCallLogger;
 
 /// <summary>
-/// The default <see cref="ICallLogger"/>: validates on the caller's thread, puts the operation on a bounded
-/// <see cref="Channel{T}"/>, and returns. One background writer drains the channel in batches into the
+/// The default <see cref="ICallLogger"/>: validates on the caller's thread, copies what the caller owns, puts the
+/// operation on a bounded queue, and returns. One background writer drains the queue in batches into the
 /// <see cref="ICallSink"/>. The writer starts when the logger is created; dispose it (or let the generic host stop it)
 /// to write what is queued before the process exits.
 /// </summary>
 public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 {
-    private readonly Channel<CallOperation> _channel;
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LogDrainBudget = TimeSpan.FromSeconds(1);
     private readonly CallLoggerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly LogPump _logPump = new();
+    private readonly RejectionLog _rejections;
     private readonly LoggerCounters _counters = new();
     private readonly CallLoggerMetrics _metrics;
     private readonly AlertDispatcher _alerts;
-    private readonly BackgroundWriter _writer;
+    private readonly OperationQueue _queue;
+    private readonly Circuit _circuit;
+    private readonly SettledWatermark _settled = new();
     private readonly ICallSink _sink;
     private readonly bool _ownsSink;
     private readonly CancellationTokenSource _hardStop = new();
     private readonly Task _writerTask;
-    private readonly Func<CallLoggerHealth> _healthFactory;
-    private readonly int _queueAlertDepth;
     private readonly int _maxStringLength;
     private readonly int _maxRawDataProperties;
-    // The longest wait a timer accepts; a longer or infinite flush waits in slices of it.
-    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
-    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
-    private int _stopping;
-    private Task? _stopTask;
+    private Task<FlushResult>? _stopTask;
+    private Task? _disposeTask;
 
     /// <summary>
     /// Creates a logger writing to <paramref name="sink"/> and starts its background writer. Throws
@@ -70,29 +70,24 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _sink = sink;
         _ownsSink = ownsSink;
         _time = timeProvider ?? TimeProvider.System;
-        _logger = loggerFactory is null ? NullLogger.Instance : new NeverThrowingLogger(loggerFactory.CreateLogger<CallLogger>());
+        _logger = BackgroundLogger.Create(loggerFactory, typeof(CallLogger).FullName!, _logPump);
+        _rejections = new RejectionLog(_logger, _time);
         _maxStringLength = _options.MaxStringLength;
         _maxRawDataProperties = _options.MaxRawDataProperties;
-        _queueAlertDepth = BackgroundWriter.QueueAlertDepth(_options);
-        _healthFactory = GetHealth;
-
-        var channelOptions = new BoundedChannelOptions(_options.QueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            AllowSynchronousContinuations = false,
-            FullMode = _options.QueueFullMode == QueueFullMode.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
-        };
-        _channel = Channel.CreateBounded<CallOperation>(channelOptions, _ => Interlocked.Increment(ref _counters.DroppedOverwritten));
 
         _metrics = new CallLoggerMetrics(_counters);
         _alerts = new AlertDispatcher([.. _options.AlertHandlers, .. extraAlertHandlers], _time, _options, _logger);
-        _writer = new BackgroundWriter(_channel.Reader, sink, _options, _counters, _alerts, _metrics, _logger, _time, _healthFactory, RefuseNewOperations);
+        _circuit = new Circuit(_options, _counters, _time);
+        _queue = new OperationQueue(_options, _counters, _logger);
+        var pressure = new QueuePressure(_alerts, GetHealth, () => _counters.QueueDepth, QueueWarningDepth(_options));
+        _queue.Pressure = pressure;
+        var writer = new BatchWriter(sink, _options, _counters, _circuit, _alerts, _metrics, _logger, _time, GetHealth, _queue.RearmRefusalLog);
+        var loop = new WriteLoop(_queue, writer, pressure, _circuit, _settled, _options, _counters, _logger, _time);
 
         _alerts.Start();
         using (ExecutionContext.SuppressFlow())
         {
-            _writerTask = Task.Run(() => _writer.RunAsync(_hardStop.Token));
+            _writerTask = Task.Run(() => loop.RunAsync(_hardStop.Token));
         }
 
         Log.Started(_logger, _options.QueueCapacity, sink.GetType().Name);
@@ -253,36 +248,16 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// <inheritdoc/>
     public async ValueTask<FlushResult> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        // Everything accepted before this point sits at a queue position up to `target` (positions of operations
+        // overwritten in DropOldest mode are never taken, so those count as settled).
         var target = _counters.Accepted;
-        var started = _time.GetTimestamp();
-        var unbounded = timeout == Timeout.InfiniteTimeSpan || timeout >= MaxTimerWait;
-        try
-        {
-            while (true)
-            {
-                _writer.RequestProgress();
-                var progress = _writer.Progress;
-                if (IsSettled(target) || _writerTask.IsCompleted)
-                {
-                    break;
-                }
-
-                var left = unbounded ? MaxTimerWait : timeout - _time.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero)
-                {
-                    break;
-                }
-
-                await progress.WaitAsync(left, _time, cancellationToken).ConfigureAwait(false);
-            }
-        }
-#pragma warning disable CA1031 // Flushing never throws: a timeout, a cancellation or anything else is reported through Completed = false.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-
-        return Snapshot(IsSettled(target));
+        var done = await _settled.WaitUntilAsync(
+            () => _settled.Value + Interlocked.Read(ref _counters.DroppedOverwritten) >= target || _writerTask.IsCompleted,
+            timeout,
+            _time,
+            cancellationToken).ConfigureAwait(false);
+        var settled = _settled.Value + Interlocked.Read(ref _counters.DroppedOverwritten) >= target;
+        return Snapshot(done && (settled || _counters.Settled >= target));
     }
 
     /// <inheritdoc/>
@@ -290,34 +265,117 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Stops accepting operations, writes what is queued within <paramref name="timeout"/>, then stops the writer.
-    /// What is still unwritten after the timeout is counted in <see cref="CallLoggerHealth.AbandonedAtShutdown"/> and
-    /// logged. Never throws. Calling it again returns the first stop's result.
+    /// What is still unwritten after the timeout is counted in <see cref="CallLoggerHealth.AbandonedAtShutdown"/>,
+    /// logged, and raised as a Critical <see cref="CallLoggerAlertKind.AcceptedLost"/> alert. Never throws. Calling it
+    /// again, concurrently or later, returns the first stop's result. A timeout beyond what a timer takes (about 49
+    /// days) or <see cref="Timeout.InfiniteTimeSpan"/> waits that long.
     /// </summary>
     /// <param name="timeout">How long to let the writer finish.</param>
-    public async Task<FlushResult> StopAsync(TimeSpan timeout)
+    public Task<FlushResult> StopAsync(TimeSpan timeout)
     {
-        if (Interlocked.Exchange(ref _stopping, 1) == 0)
+        if (Volatile.Read(ref _stopTask) is { } running)
         {
-            _stopTask = StopCoreAsync(timeout);
+            return running;
         }
 
-        while (Volatile.Read(ref _stopTask) is null)
+        var mine = new TaskCompletionSource<FlushResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _stopTask, mine.Task, null) is { } first)
         {
-            await Task.Yield();
+            return first;
         }
 
-        await _stopTask!.ConfigureAwait(false);
-        var result = Snapshot(completed: false);
-        return result with { Completed = _writerTask.IsCompleted && result.Pending == 0 };
+        _ = RunStopAsync(mine, timeout);
+        return mine.Task;
     }
 
-    /// <summary>Stops the logger as <see cref="StopAsync"/> does with <see cref="CallLoggerOptions.ShutdownTimeout"/>, then releases its resources. Never throws.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the logger as <see cref="StopAsync"/> does with <see cref="CallLoggerOptions.ShutdownTimeout"/>, then
+    /// releases its resources and, when it owns the sink, disposes the sink once. Never throws; calling it again waits
+    /// for the first disposal.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        if (Volatile.Read(ref _disposeTask) is not { } task)
+        {
+            var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            task = Interlocked.CompareExchange(ref _disposeTask, mine.Task, null) ?? mine.Task;
+            if (task == mine.Task)
+            {
+                _ = RunDisposeAsync(mine);
+            }
+        }
+
+        return new ValueTask(task);
+    }
+
+    /// <summary>
+    /// Synchronous form of <see cref="DisposeAsync"/> for containers disposed synchronously: blocks the disposing thread
+    /// up to <see cref="CallLoggerOptions.ShutdownTimeout"/> while queued operations are written. Never throws.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    internal static int QueueWarningDepth(CallLoggerOptions options) =>
+        Math.Max(1, (int)Math.Ceiling(options.QueueCapacity * options.QueueWarningRatio));
+
+    private CallLoggerState CurrentState => _queue.IsClosed ? CallLoggerState.Stopped : _circuit.State;
+
+    private async Task RunStopAsync(TaskCompletionSource<FlushResult> result, TimeSpan timeout)
+    {
+        try
+        {
+            await StopCoreAsync(Timeouts.ClampForTimer(timeout)).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Stopping never throws; what is unwritten is counted and logged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.WriterCrashed(_logger, ex);
+        }
+
+        var snapshot = Snapshot(completed: false);
+        result.TrySetResult(snapshot with { Completed = _writerTask.IsCompleted && snapshot.Pending == 0 });
+    }
+
+    private async Task StopCoreAsync(TimeSpan timeout)
+    {
+        var started = _time.GetTimestamp();
+        _queue.Close();
+        try
+        {
+            await _writerTask.WaitAsync(timeout, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _hardStop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                // A sink blocked synchronously cannot see the cancellation; do not let it hold shutdown forever.
+                await _writerTask.WaitAsync(ShutdownGrace, _time).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        var lost = _counters.LostAfterAcceptance;
+        if (Interlocked.Read(ref _counters.Abandoned) > 0 || !_writerTask.IsCompleted)
+        {
+            _alerts.Raise(CallLoggerAlertKind.AcceptedLost, CallLoggerAlertSeverity.Critical, GetHealth, alwaysSend: true);
+        }
+
+        var left = timeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(10) : timeout - _time.GetElapsedTime(started);
+        await _alerts.StopAsync(left > TimeSpan.FromSeconds(1) ? Timeouts.ClampForTimer(left) : TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        Log.Stopped(_logger, Interlocked.Read(ref _counters.Written), lost, _counters.NotAccepted);
+        await _logPump.WhenIdleAsync(LogDrainBudget).ConfigureAwait(false);
+    }
+
+    private async Task RunDisposeAsync(TaskCompletionSource done)
     {
         await StopAsync(_options.ShutdownTimeout).ConfigureAwait(false);
         _metrics.Dispose();
-        _hardStop.Dispose();
-        if (_ownsSink)
+
+        // Only once the writer has ended: a sink disposed under a live write would fail it.
+        if (_ownsSink && _writerTask.IsCompleted)
         {
             try
             {
@@ -340,58 +398,14 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
                 Log.WriterCrashed(_logger, ex);
             }
         }
-    }
 
-    /// <summary>
-    /// Synchronous form of <see cref="DisposeAsync"/> for containers disposed synchronously: blocks the disposing thread
-    /// up to <see cref="CallLoggerOptions.ShutdownTimeout"/> while queued operations are written. Never throws.
-    /// </summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private CallLoggerState CurrentState => Volatile.Read(ref _stopping) != 0 ? CallLoggerState.Stopped : _writer.State;
-
-    /// <summary>Called by the writer if it ever ends abnormally: callers are told <see cref="LogStatus.Stopped"/> from then on instead of being accepted into a queue nobody drains.</summary>
-    private void RefuseNewOperations()
-    {
-        Volatile.Write(ref _stopping, 1);
-        _channel.Writer.TryComplete();
-    }
-
-    private async Task StopCoreAsync(TimeSpan timeout)
-    {
-        var started = _time.GetTimestamp();
-        _channel.Writer.TryComplete();
-        try
+        if (_writerTask.IsCompleted)
         {
-            await _writerTask.WaitAsync(timeout, _time).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            await _hardStop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                // A sink blocked synchronously cannot see the cancellation; do not let it hold shutdown forever.
-                await _writerTask.WaitAsync(ShutdownGrace, _time).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // Stopping never throws; what is unwritten is counted and logged.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
-#pragma warning disable CA1031 // Stopping never throws; the writer logged its own failure.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
+            _hardStop.Dispose();
         }
 
-        var left = timeout - _time.GetElapsedTime(started);
-        await _alerts.StopAsync(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-        Log.Stopped(_logger, Interlocked.Read(ref _counters.Written), _counters.LostAfterAcceptance, _counters.NotAccepted);
+        done.TrySetResult();
     }
-
-    private bool IsSettled(long target) =>
-        _counters.Settled >= Math.Min(target, _counters.Accepted);
 
     private FlushResult Snapshot(bool completed)
     {
@@ -404,65 +418,13 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
             _counters.LostAfterAcceptance);
     }
 
-    private LogResult Enqueue(in CallOperation operation)
-    {
-        if (Volatile.Read(ref _stopping) != 0)
-        {
-            Interlocked.Increment(ref _counters.DroppedStopped);
-            return new LogResult(LogStatus.Stopped, operation.CallId);
-        }
-
-        if (_writer.State == CallLoggerState.Disabled)
-        {
-            Interlocked.Increment(ref _counters.DroppedDisabled);
-            if (Interlocked.Exchange(ref _writer.RefusalLogged, 1) == 0)
-            {
-                Log.RefusedWhileDisabled(_logger);
-            }
-
-            return new LogResult(LogStatus.Disabled, operation.CallId);
-        }
-
-        // Counted before the write so that the writer can never settle an operation that is not yet counted.
-        var accepted = Interlocked.Increment(ref _counters.AcceptedSlot.Value);
-        if (_channel.Writer.TryWrite(operation))
-        {
-            if (Volatile.Read(ref _writer.QueueAlertArmed) == 1 && accepted - Volatile.Read(ref _counters.Dequeued) >= _queueAlertDepth)
-            {
-                RaiseQueueAlert();
-            }
-
-            return new LogResult(LogStatus.Accepted, operation.CallId);
-        }
-
-        Interlocked.Decrement(ref _counters.AcceptedSlot.Value);
-        if (Volatile.Read(ref _stopping) != 0)
-        {
-            Interlocked.Increment(ref _counters.DroppedStopped);
-            return new LogResult(LogStatus.Stopped, operation.CallId);
-        }
-
-        Interlocked.Increment(ref _counters.DroppedQueueFull);
-        if (Interlocked.Exchange(ref _writer.RefusalLogged, 1) == 0)
-        {
-            Log.QueueFull(_logger, _options.QueueCapacity);
-        }
-
-        return new LogResult(LogStatus.QueueFull, operation.CallId);
-    }
-
-    private void RaiseQueueAlert()
-    {
-        if (_counters.QueueDepth >= _queueAlertDepth && Interlocked.Exchange(ref _writer.QueueAlertArmed, 0) == 1)
-        {
-            _alerts.Raise(CallLoggerAlertKind.QueueNearlyFull, CallLoggerAlertSeverity.Warning, _healthFactory);
-        }
-    }
+    private LogResult Enqueue(in CallOperation operation) =>
+        new(_queue.Enqueue(operation, _circuit.State), operation.CallId);
 
     private LogResult Reject(string operation, string? callId, RejectionReason reason, string? field)
     {
         _counters.CountRejection(reason);
-        Log.Rejected(_logger, operation, callId, reason, field);
+        _rejections.Rejected(operation, callId, reason, field);
         return new LogResult(LogStatus.Rejected, callId, reason, field);
     }
 
@@ -471,7 +433,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         try
         {
             _counters.CountRejection(RejectionReason.UnreadableInput);
-            Log.UnreadableInput(_logger, exception, operation, callId);
+            _rejections.Unreadable(exception, operation, callId);
         }
 #pragma warning disable CA1031 // Even a throwing logging provider must not reach the caller.
         catch (Exception)

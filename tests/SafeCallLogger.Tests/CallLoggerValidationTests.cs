@@ -46,7 +46,10 @@ public sealed class CallLoggerValidationTests
         Assert.Equal(0, sink.Count);
         Assert.Equal(1, logger.GetHealth().Rejected);
         Assert.Equal(1, logger.GetHealth().RejectedByReason[reason]);
-        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains(reason.ToString(), StringComparison.Ordinal));
+        // Written off the caller's thread by the log pump: wait for it.
+        await TestWait.Until(
+            () => logs.Lines.Any(l => l.Level == LogLevel.Warning && l.Message.Contains(reason.ToString(), StringComparison.Ordinal)),
+            "the rejection's log line");
     }
 
     [Fact]

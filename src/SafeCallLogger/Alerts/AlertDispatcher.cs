@@ -43,6 +43,16 @@ internal sealed class AlertDispatcher
     /// <summary>Alerts handed to every handler (whether each handler succeeded or not).</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 
+    /// <summary><see langword="true"/> when at least one handler is registered.</summary>
+    public bool HasHandlers => _handlers.Count > 0;
+
+    /// <summary>Whether an alert of <paramref name="kind"/> raised now would go out rather than be held back by the rate limit.</summary>
+    public bool IsDue(CallLoggerAlertKind kind)
+    {
+        var last = Volatile.Read(ref _lastSentTimestamp[(int)kind]);
+        return last == 0 || _time.GetElapsedTime(last) >= _minInterval;
+    }
+
     public void Start()
     {
         using (ExecutionContext.SuppressFlow())

@@ -45,8 +45,21 @@ public sealed record CallLoggerHealth
     /// <summary>Accepted operations discarded to make room (<see cref="QueueFullMode.DropOldest"/>).</summary>
     public required long DroppedOverwritten { get; init; }
 
-    /// <summary>Accepted operations set aside as poison: they failed alone <see cref="CallLoggerOptions.PoisonAttempts"/> times while others were written.</summary>
+    /// <summary>
+    /// Accepted operations set aside as poison whose only copy is an Error log line: no dead-letter store took them
+    /// (the sink is no <see cref="IDeadLetterSink"/> and <see cref="CallLoggerOptions.DeadLetterPath"/> is not set or
+    /// not writable), or shutdown ran out of time before storage did. Counted as lost.
+    /// </summary>
     public required long Quarantined { get; init; }
+
+    /// <summary>
+    /// Accepted operations storage refused for what they hold, set aside and kept as <see cref="DeadLetter"/>s (in the
+    /// sink's dead-letter store or <see cref="CallLoggerOptions.DeadLetterPath"/>): not written, not lost, re-playable.
+    /// </summary>
+    public long DeadLettered { get; init; }
+
+    /// <summary>How many times the sink found its storage deleted or replaced and switched to a new one (<see cref="StorageReplacedException"/>).</summary>
+    public long StorageReplaced { get; init; }
 
     /// <summary>Accepted operations still queued when shutdown ran out of time.</summary>
     public required long AbandonedAtShutdown { get; init; }

@@ -17,8 +17,8 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Warning, "ML: {Operation} for call {CallId} rejected: {Reason} ({Field})")]
     public static partial void Rejected(ILogger logger, string operation, string? callId, RejectionReason reason, string? field);
 
-    [LoggerMessage(5, LogLevel.Warning, "ML: {Operation} for call {CallId} rejected: reading the input threw")]
-    public static partial void UnreadableInput(ILogger logger, Exception exception, string operation, string? callId);
+    [LoggerMessage(5, LogLevel.Warning, "ML: {Operation} for call {CallId} rejected: reading the input threw {ExceptionType}: {ExceptionMessage}")]
+    public static partial void UnreadableInput(ILogger logger, string operation, string? callId, string exceptionType, string exceptionMessage);
 
     [LoggerMessage(6, LogLevel.Warning, "ML: queue full ({Capacity}); new operations are not accepted until it drains")]
     public static partial void QueueFull(ILogger logger, int capacity);
@@ -49,4 +49,19 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Error, "ML: the background writer stopped unexpectedly")]
     public static partial void WriterCrashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(16, LogLevel.Error, "ML: {Kind} for call {CallId} cannot be stored ({Error}); set aside and kept in {Store}")]
+    public static partial void DeadLettered(ILogger logger, CallOperationKind kind, string callId, string error, string store);
+
+    [LoggerMessage(17, LogLevel.Error, "ML: {Kind} for call {CallId} cannot be stored ({Error}) and no dead-letter store took it; this line is its only copy: {Operation}")]
+    public static partial void QuarantinedToLog(ILogger logger, CallOperationKind kind, string callId, string error, string operation);
+
+    [LoggerMessage(18, LogLevel.Warning, "ML: could not append to the dead-letter file {Path}")]
+    public static partial void DeadLetterFileFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(19, LogLevel.Warning, "ML: storage was deleted or replaced under the sink ({Message}); writing the batch again to the new one")]
+    public static partial void StorageReplaced(ILogger logger, string message);
+
+    [LoggerMessage(20, LogLevel.Warning, "ML: {Suppressed} more rejections were not logged in the last {Window} (counted in health.RejectedByReason)")]
+    public static partial void RejectionsSuppressed(ILogger logger, long suppressed, TimeSpan window);
 }

@@ -18,6 +18,8 @@ internal sealed class LoggerCounters
     public long DroppedStopped;
     public long DroppedOverwritten;
     public long Quarantined;
+    public long DeadLettered;
+    public long StorageReplaced;
     public long Abandoned;
     public long Successes;
     public long Errors;
@@ -30,7 +32,7 @@ internal sealed class LoggerCounters
 
     /// <summary>Accepted operations that reached an end: written or lost after acceptance.</summary>
     public long Settled => Interlocked.Read(ref Written) + Interlocked.Read(ref DroppedOverwritten)
-        + Interlocked.Read(ref Quarantined) + Interlocked.Read(ref Abandoned);
+        + Interlocked.Read(ref Quarantined) + Interlocked.Read(ref DeadLettered) + Interlocked.Read(ref Abandoned);
 
     public long NotAccepted => Interlocked.Read(ref Rejected) + Interlocked.Read(ref DroppedQueueFull)
         + Interlocked.Read(ref DroppedDisabled) + Interlocked.Read(ref DroppedStopped);
@@ -78,6 +80,8 @@ internal sealed class LoggerCounters
             DroppedStopped = Interlocked.Read(ref DroppedStopped),
             DroppedOverwritten = Interlocked.Read(ref DroppedOverwritten),
             Quarantined = Interlocked.Read(ref Quarantined),
+            DeadLettered = Interlocked.Read(ref DeadLettered),
+            StorageReplaced = Interlocked.Read(ref StorageReplaced),
             AbandonedAtShutdown = Interlocked.Read(ref Abandoned),
             Successes = Interlocked.Read(ref Successes),
             Errors = Interlocked.Read(ref Errors),

@@ -1,0 +1,48 @@
+using SafeCallLogger.Alerts;
+
+namespace SafeCallLogger.Queue;
+
+/// <summary>
+/// The <see cref="CallLoggerAlertKind.QueueNearlyFull"/> alert: armed while the queue is low, fired once when an
+/// enqueue finds it past the warning depth, re-armed when it is back under half of that. An alert the rate limit held
+/// back is raised by the writer as soon as it is due, if the queue is still high, so hours of pressure never pass
+/// in silence.
+/// </summary>
+internal sealed class QueuePressure(AlertDispatcher alerts, Func<CallLoggerHealth> health, Func<int> depth, int warningDepth)
+{
+    private int _armed = 1;
+    private int _heldBack;
+
+    public int WarningDepth => warningDepth;
+
+    /// <summary>Caller side, after an accepted enqueue; <paramref name="queued"/> is accepted minus taken, cheap to compute.</summary>
+    public void OnAccepted(long queued)
+    {
+        if (Volatile.Read(ref _armed) == 1 && queued >= warningDepth && depth() >= warningDepth
+            && Interlocked.Exchange(ref _armed, 0) == 1)
+        {
+            Raise();
+        }
+    }
+
+    /// <summary>Writer side, after each batch is taken off the queue.</summary>
+    public void OnBatchTaken()
+    {
+        var now = depth();
+        if (now < warningDepth / 2)
+        {
+            Volatile.Write(ref _heldBack, 0);
+            Volatile.Write(ref _armed, 1);
+        }
+        else if (Volatile.Read(ref _heldBack) == 1 && alerts.IsDue(CallLoggerAlertKind.QueueNearlyFull) && now >= warningDepth)
+        {
+            Raise();
+        }
+    }
+
+    private void Raise()
+    {
+        var raised = alerts.Raise(CallLoggerAlertKind.QueueNearlyFull, CallLoggerAlertSeverity.Warning, health);
+        Volatile.Write(ref _heldBack, raised || !alerts.HasHandlers ? 0 : 1);
+    }
+}
