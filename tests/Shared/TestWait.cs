@@ -23,3 +23,23 @@ internal static class TestWait
         }
     }
 }
+
+/// <summary>Moving a <see cref="ManualTimeProvider"/> while waiting for real events.</summary>
+internal static class ClockWait
+{
+    /// <summary>Advances <paramref name="clock"/> by <paramref name="step"/> until <paramref name="condition"/> holds; fails the test if the real-time guard runs out.</summary>
+    public static async Task AdvanceUntil(this ManualTimeProvider clock, Func<bool> condition, TimeSpan step, string what)
+    {
+        using var guard = new CancellationTokenSource(TestWait.Guard);
+        while (!condition())
+        {
+            if (guard.IsCancellationRequested)
+            {
+                Assert.Fail($"Gave up waiting for: {what}");
+            }
+
+            clock.Advance(step);
+            await Task.Delay(1);
+        }
+    }
+}

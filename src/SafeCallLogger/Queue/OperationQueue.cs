@@ -78,6 +78,7 @@ internal sealed class OperationQueue
         }
 
         Interlocked.Increment(ref _counters.DroppedQueueFull);
+        Pressure?.OnRefused();
         if (Interlocked.Exchange(ref _refusalLogged, 1) == 0)
         {
             Log.QueueFull(_logger, _capacity);

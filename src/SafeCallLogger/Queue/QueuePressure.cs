@@ -25,6 +25,19 @@ internal sealed class QueuePressure(AlertDispatcher alerts, Func<CallLoggerHealt
         }
     }
 
+    /// <summary>
+    /// Caller side, after a refusal because the queue is full: an alert the rate limit held back goes out as soon as
+    /// it is due, even while the writer is stuck on one batch and takes no new one.
+    /// </summary>
+    public void OnRefused()
+    {
+        if (Volatile.Read(ref _heldBack) == 1 && alerts.IsDue(CallLoggerAlertKind.QueueNearlyFull)
+            && Interlocked.Exchange(ref _heldBack, 0) == 1)
+        {
+            Raise();
+        }
+    }
+
     /// <summary>Writer side, after each batch is taken off the queue.</summary>
     public void OnBatchTaken()
     {
@@ -34,7 +47,8 @@ internal sealed class QueuePressure(AlertDispatcher alerts, Func<CallLoggerHealt
             Volatile.Write(ref _heldBack, 0);
             Volatile.Write(ref _armed, 1);
         }
-        else if (Volatile.Read(ref _heldBack) == 1 && alerts.IsDue(CallLoggerAlertKind.QueueNearlyFull) && now >= warningDepth)
+        else if (now >= warningDepth && Volatile.Read(ref _heldBack) == 1 && alerts.IsDue(CallLoggerAlertKind.QueueNearlyFull)
+            && Interlocked.Exchange(ref _heldBack, 0) == 1)
         {
             Raise();
         }
