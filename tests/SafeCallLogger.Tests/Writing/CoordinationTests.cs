@@ -123,6 +123,7 @@ public sealed class CoordinationTests
         // The clock stands still now, so the alert's delivery budget cannot run out under it.
         var alert = await alerts.WaitFor(CallLoggerAlertKind.AcceptedLost);
         await clock.RunUntilAsync(stop);
+        await logger.DisposeAsync();
         Assert.Equal(CallLoggerAlertSeverity.Critical, alert.Severity);
         Assert.Equal(200, alert.Health.AbandonedAtShutdown);
     }
