@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SafeCallLogger.Alerts;
 using SafeCallLogger.Diagnostics;
 using SafeCallLogger.Internal;
+using SafeCallLogger.Validation;
 
 namespace SafeCallLogger;
 
@@ -29,8 +30,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private readonly Task _writerTask;
     private readonly Func<CallLoggerHealth> _healthFactory;
     private readonly int _queueAlertDepth;
-    private readonly int _maxStringLength;
-    private readonly int _maxRawDataProperties;
+    private readonly CallSnapshot _snapshot;
     // The longest wait a timer accepts; a longer or infinite flush waits in slices of it.
     private static readonly TimeSpan MaxTimerWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
@@ -71,8 +71,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _ownsSink = ownsSink;
         _time = timeProvider ?? TimeProvider.System;
         _logger = loggerFactory is null ? NullLogger.Instance : new NeverThrowingLogger(loggerFactory.CreateLogger<CallLogger>());
-        _maxStringLength = _options.MaxStringLength;
-        _maxRawDataProperties = _options.MaxRawDataProperties;
+        _snapshot = new CallSnapshot(_options);
         _queueAlertDepth = BackgroundWriter.QueueAlertDepth(_options);
         _healthFactory = GetHealth;
 
@@ -103,23 +102,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     {
         try
         {
-            var (reason, field) = CallValidator.Validate(call, _maxStringLength, _maxRawDataProperties);
-            if (reason != RejectionReason.None)
-            {
-                return Reject("Call", call?.CallId, reason, field);
-            }
-
-            var sentAt = call.AlertSentAt ?? _time.GetUtcNow();
-            var callId = call.CallId ?? CallIds.Compute(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt);
-            var users = call.UsersNotified ?? call.NotifiedUserIds?.Count ?? 1;
-            return Enqueue(new CallOperation
-            {
-                Kind = CallOperationKind.UpsertCall,
-                CallId = callId,
-                Timestamp = sentAt,
-                Call = call,
-                UsersNotified = users,
-            });
+            var (reason, field) = _snapshot.Take(call, _time, out var operation);
+            return reason == RejectionReason.None ? Enqueue(operation) : Reject("Call", call?.CallId, reason, field);
         }
 #pragma warning disable CA1031 // The contract: a Safe call never throws, whatever it is given.
         catch (Exception ex)
