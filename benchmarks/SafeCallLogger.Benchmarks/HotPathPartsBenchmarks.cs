@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using SafeCallLogger.Benchmarks.Infrastructure;
-using SafeCallLogger.Internal;
+using SafeCallLogger.Validation;
 
 namespace SafeCallLogger.Benchmarks;
 
