@@ -160,27 +160,35 @@ internal static class RawDataSerializer
 
         private RejectionReason Value(JsonValue value)
         {
+            // Numbers and strings, the usual raw data, are written directly: the same text their converters write.
             if (value.TryGetValue(out double d))
             {
                 if (!double.IsFinite(d))
                 {
                     return RejectionReason.NonFiniteNumber;
                 }
+
+                writer.WriteNumberValue(d);
             }
-            else if (value.TryGetValue(out float f))
+            else if (value.TryGetValue(out string? s))
             {
-                if (!float.IsFinite(f))
+                if (s.Length > maxBytes)
                 {
-                    return RejectionReason.NonFiniteNumber;
+                    // UTF-8 never takes fewer bytes than UTF-16 chars: too long already, do not write it to find out.
+                    return RejectionReason.RawDataTooLarge;
                 }
+
+                writer.WriteStringValue(s);
             }
-            else if (value.TryGetValue(out string? s) && s.Length > maxBytes)
+            else if (value.TryGetValue(out float f) && !float.IsFinite(f))
             {
-                // UTF-8 never takes fewer bytes than UTF-16 chars: too long already, do not write it to find out.
-                return RejectionReason.RawDataTooLarge;
+                return RejectionReason.NonFiniteNumber;
+            }
+            else
+            {
+                value.WriteTo(writer);
             }
 
-            value.WriteTo(writer);
             return Written > maxBytes ? RejectionReason.RawDataTooLarge : RejectionReason.None;
         }
     }
