@@ -19,6 +19,7 @@ public static class AllocationProbe
             Measure("Floor: Channel.TryWrite", () => b.Floor());
             Measure("LogCallSafe, supplied id", () => b.LogCallSafe_SuppliedId());
             Measure("LogCallSafe, generated id", () => b.LogCallSafe_GeneratedId());
+            Measure("LogCallSafe, supplied id, 10-field RawData", () => b.LogCallSafe_RawData10());
             Measure("IncrementClickSafe", () => b.IncrementClickSafe());
             Measure("Serilog + Sinks.Async", b.Serilog);
             Measure("NLog AsyncTargetWrapper", b.NLog);

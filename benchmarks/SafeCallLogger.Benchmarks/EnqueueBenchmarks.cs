@@ -11,6 +11,8 @@ namespace SafeCallLogger.Benchmarks;
 /// producer that does nothing but log, and under the default RejectNew the calls made while the queue is full would
 /// be the cheap queue-full return; under DropOldest each is still a real channel write (plus an eviction), so a
 /// full queue can only make the logger's numbers worse. The overwritten count is printed at cleanup.
+/// The RawData case logs the supplied-id call with a 10-field <c>raw_data</c> object: next to the case without it, it
+/// shows what the snapshot at the door (serializing the object to JSON text on the caller's thread) costs.
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
 public class EnqueueBenchmarks
@@ -20,6 +22,9 @@ public class EnqueueBenchmarks
 
     private readonly CallRecord _withId = Calls.Arbitrage("3f2a9c0d1e4b5a67");
     private readonly CallRecord _withoutId = Calls.Arbitrage(null);
+
+    // The same call with a 10-field raw_data object: the snapshot serializes it on the caller's thread.
+    private readonly CallRecord _withRawData = Calls.Arbitrage("3f2a9c0d1e4b5a67", rawData: Calls.RawData10());
     private CallOperation _operation;
     private FloorChannel _floor = null!;
     private CountingSink _sink = null!;
@@ -42,6 +47,7 @@ public class EnqueueBenchmarks
         _naive = new NaiveSqlite("naive.db");
         Checks.Status(_logger.LogCallSafe(_withId), LogStatus.Accepted, "LogCallSafe with id");
         Checks.Status(_logger.LogCallSafe(_withoutId), LogStatus.Accepted, "LogCallSafe without id");
+        Checks.Status(_logger.LogCallSafe(_withRawData), LogStatus.Accepted, "LogCallSafe with 10-field RawData");
         Checks.Status(_logger.IncrementClickSafe("3f2a9c0d1e4b5a67", 42), LogStatus.Accepted, "IncrementClickSafe");
     }
 
@@ -66,6 +72,9 @@ public class EnqueueBenchmarks
 
     [Benchmark(Description = "LogCallSafe, generated id")]
     public LogResult LogCallSafe_GeneratedId() => _logger.LogCallSafe(_withoutId);
+
+    [Benchmark(Description = "LogCallSafe, supplied id, 10-field RawData")]
+    public LogResult LogCallSafe_RawData10() => _logger.LogCallSafe(_withRawData);
 
     [Benchmark(Description = "IncrementClickSafe")]
     public LogResult IncrementClickSafe() => _logger.IncrementClickSafe("3f2a9c0d1e4b5a67", 42);

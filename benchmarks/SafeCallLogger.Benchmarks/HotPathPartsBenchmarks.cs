@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using SafeCallLogger.Benchmarks.Infrastructure;
-using SafeCallLogger.Internal;
+using SafeCallLogger.Validation;
 
 namespace SafeCallLogger.Benchmarks;
 
@@ -16,6 +16,7 @@ public class HotPathPartsBenchmarks
     private readonly Channel<CallOperation> _channel = Channel.CreateBounded<CallOperation>(new BoundedChannelOptions(1000) { SingleReader = true, AllowSynchronousContinuations = false });
     private readonly LoggerCountersProbe _counters = new();
     private CallOperation _operation;
+    private readonly System.Text.Json.Nodes.JsonObject _rawData = Calls.RawData10();
 
     [GlobalSetup]
     public void Setup()
@@ -32,6 +33,12 @@ public class HotPathPartsBenchmarks
 
     [Benchmark(Description = "CallValidator.Validate")]
     public RejectionReason Validate() => CallValidator.Validate(_withId, 256, 100).Reason;
+
+    [Benchmark(Description = "Snapshot: RawDataSerializer.Serialize, 10 fields")]
+    public string? SerializeRawData() => RawDataSerializer.Serialize(_rawData, 32, 64 * 1024, out var json).Reason == RejectionReason.None ? json : null;
+
+    [Benchmark(Description = "JsonObject.ToJsonString, 10 fields (what the writer did before)")]
+    public string RawDataToJsonString() => _rawData.ToJsonString();
 
     [Benchmark(Description = "TimeProvider.System.GetUtcNow")]
     public DateTimeOffset Clock() => TimeProvider.System.GetUtcNow();

@@ -3,6 +3,7 @@ using SafeCallLogger.Alerts;
 using SafeCallLogger.Diagnostics;
 using SafeCallLogger.Internal;
 using SafeCallLogger.Queue;
+using SafeCallLogger.Validation;
 using SafeCallLogger.Writing;
 
 namespace SafeCallLogger;
@@ -32,8 +33,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private readonly bool _ownsSink;
     private readonly CancellationTokenSource _hardStop = new();
     private readonly Task _writerTask;
-    private readonly int _maxStringLength;
-    private readonly int _maxRawDataProperties;
+    private readonly CallSnapshot _snapshot;
     private Task<FlushResult>? _stopTask;
     private Task? _disposeTask;
 
@@ -72,8 +72,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _logger = BackgroundLogger.Create(loggerFactory, typeof(CallLogger).FullName!, _logPump);
         _rejections = new RejectionLog(_logger, _time);
-        _maxStringLength = _options.MaxStringLength;
-        _maxRawDataProperties = _options.MaxRawDataProperties;
+        _snapshot = new CallSnapshot(_options);
 
         _metrics = new CallLoggerMetrics(_counters);
         _alerts = new AlertDispatcher([.. _options.AlertHandlers, .. extraAlertHandlers], _time, _options, _logger);
@@ -98,23 +97,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     {
         try
         {
-            var (reason, field) = CallValidator.Validate(call, _maxStringLength, _maxRawDataProperties);
-            if (reason != RejectionReason.None)
-            {
-                return Reject("Call", call?.CallId, reason, field);
-            }
-
-            var sentAt = call.AlertSentAt ?? _time.GetUtcNow();
-            var callId = call.CallId ?? CallIds.Compute(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt);
-            var users = call.UsersNotified ?? call.NotifiedUserIds?.Count ?? 1;
-            return Enqueue(new CallOperation
-            {
-                Kind = CallOperationKind.UpsertCall,
-                CallId = callId,
-                Timestamp = sentAt,
-                Call = call,
-                UsersNotified = users,
-            });
+            var (reason, field) = _snapshot.Take(call, _time, out var operation);
+            return reason == RejectionReason.None ? Enqueue(operation) : Reject("Call", call?.CallId, reason, field);
         }
 #pragma warning disable CA1031 // The contract: a Safe call never throws, whatever it is given.
         catch (Exception ex)

@@ -154,6 +154,9 @@ public sealed class CallLoggerOptions
         Range(errors, nameof(PoisonAttempts), PoisonAttempts, 1, 1000);
         Range(errors, nameof(MaxStringLength), MaxStringLength, 1, 100_000);
         Range(errors, nameof(MaxRawDataProperties), MaxRawDataProperties, 0, 100_000);
+        Range(errors, nameof(MaxRawDataBytes), MaxRawDataBytes, 2, 16 * 1024 * 1024);
+        Range(errors, nameof(MaxRawDataDepth), MaxRawDataDepth, 1, 256);
+        Range(errors, nameof(MaxNotifiedUsers), MaxNotifiedUsers, 0, 10_000_000);
         if (!Enum.IsDefined(QueueFullMode))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"QueueFullMode must be RejectNew or DropOldest (was {(int)QueueFullMode})."));
@@ -209,4 +212,23 @@ public sealed class CallLoggerOptions
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {max ?? TimeSpan.FromDays(1)} (was {value})."));
         }
     }
+
+    /// <summary>
+    /// The longest accepted <see cref="CallRecord.RawData"/>, in UTF-8 bytes of its compact JSON text; a longer one is
+    /// rejected as <see cref="RejectionReason.RawDataTooLarge"/>. The default is 65,536 (64 KiB). Between 2 and 16 MiB.
+    /// </summary>
+    public int MaxRawDataBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// The deepest nesting of objects and arrays accepted in <see cref="CallRecord.RawData"/> (the object itself is
+    /// depth 1); a deeper one is rejected as <see cref="RejectionReason.RawDataTooDeep"/>. The default is 32. Between 1 and 256.
+    /// </summary>
+    public int MaxRawDataDepth { get; set; } = 32;
+
+    /// <summary>
+    /// The most ids accepted in <see cref="CallRecord.NotifiedUserIds"/>, which the logger copies before
+    /// <c>LogCallSafe</c> returns; a longer list is rejected as <see cref="RejectionReason.TooManyNotifiedUsers"/>.
+    /// The default is 100,000. Between 0 and 10,000,000.
+    /// </summary>
+    public int MaxNotifiedUsers { get; set; } = 100_000;
 }

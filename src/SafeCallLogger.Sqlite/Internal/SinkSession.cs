@@ -214,7 +214,7 @@ internal sealed class SinkSession : IDisposable
         p[i++].Value = DBNull.Value;
         p[i++].Value = DBNull.Value;
         p[i++].Value = (object?)call.DataSource ?? DBNull.Value;
-        p[i].Value = (object?)call.RawData?.ToJsonString() ?? DBNull.Value;
+        p[i].Value = (object?)(operation.RawDataJson ?? call.RawData?.ToJsonString()) ?? DBNull.Value;
 
         var inserted = _insertCall.ExecuteNonQuery() == 1;
         if (!inserted)

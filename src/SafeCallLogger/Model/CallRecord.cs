@@ -10,8 +10,10 @@ namespace SafeCallLogger;
 /// and <see cref="ICallLogger.RecordClosingLinesSafe"/>.
 /// </summary>
 /// <remarks>
-/// The logger keeps a reference to the record until it is written: do not change <see cref="RawData"/> or the
-/// <see cref="NotifiedUserIds"/> list after logging (pass a fresh list per broadcast, not a reused buffer).
+/// <see cref="ICallLogger.LogCallSafe(CallRecord)"/> takes its own copy before it returns: it copies
+/// <see cref="NotifiedUserIds"/> into a private array and serializes <see cref="RawData"/> to JSON text, and never reads
+/// the caller's list or <see cref="JsonObject"/> again. A bot may reuse one recipients list and one template object for
+/// every broadcast and change them as soon as the call returns.
 /// </remarks>
 public sealed class CallRecord
 {
@@ -37,10 +39,10 @@ public sealed class CallRecord
     /// <summary><c>team_b</c>: the second side of the match. Required, not blank.</summary>
     public required string TeamB { get; init; }
 
-    /// <summary><c>match_date</c>. The default is <see langword="null"/>.</summary>
+    /// <summary><c>match_date</c>. From 2000-01-01 (inclusive) to 2200-01-01 (exclusive) UTC when given. The default is <see langword="null"/>.</summary>
     public DateTimeOffset? MatchDate { get; init; }
 
-    /// <summary><c>match_commence_time</c>: when the event starts. The default is <see langword="null"/>.</summary>
+    /// <summary><c>match_commence_time</c>: when the event starts. From 2000-01-01 (inclusive) to 2200-01-01 (exclusive) UTC when given. The default is <see langword="null"/>.</summary>
     public DateTimeOffset? MatchCommenceTime { get; init; }
 
     /// <summary><c>bookmaker_a</c>: where side A is bet. Required, not blank.</summary>
@@ -52,10 +54,10 @@ public sealed class CallRecord
     /// <summary><c>market_type</c>, e.g. "h2h", "spreads", "totals". The default is <see langword="null"/>.</summary>
     public string? MarketType { get; init; }
 
-    /// <summary><c>odds_a</c> as given and <c>odds_a_decimal</c> derived. Required and valid (decimal above 1).</summary>
+    /// <summary><c>odds_a</c> as given and <c>odds_a_decimal</c> derived. Required and valid (decimal above 1, at most <see cref="Odds.MaxDecimalValue"/>).</summary>
     public required Odds OddsA { get; init; }
 
-    /// <summary><c>odds_b</c> as given and <c>odds_b_decimal</c> derived. Required and valid (decimal above 1).</summary>
+    /// <summary><c>odds_b</c> as given and <c>odds_b_decimal</c> derived. Required and valid (decimal above 1, at most <see cref="Odds.MaxDecimalValue"/>).</summary>
     public required Odds OddsB { get; init; }
 
     /// <summary><c>recommended_stake_a</c>. Finite and not negative when given. The default is <see langword="null"/>.</summary>
@@ -74,12 +76,13 @@ public sealed class CallRecord
     public required double RoiPercent { get; init; }
 
     /// <summary>
-    /// <c>alert_sent_at</c>. The default is <see langword="null"/>: the logger's <see cref="TimeProvider"/> time when
-    /// <see cref="ICallLogger.LogCallSafe(CallRecord)"/> is called.
+    /// <c>alert_sent_at</c>. From 2000-01-01 (inclusive) to 2200-01-01 (exclusive) UTC when given. The default is
+    /// <see langword="null"/>: the logger's <see cref="TimeProvider"/> time when <see cref="ICallLogger.LogCallSafe(CallRecord)"/>
+    /// is called.
     /// </summary>
     public DateTimeOffset? AlertSentAt { get; init; }
 
-    /// <summary><c>expires_at</c>: when the opportunity is expected to close. The default is <see langword="null"/>.</summary>
+    /// <summary><c>expires_at</c>: when the opportunity is expected to close. From 2000-01-01 (inclusive) to 2200-01-01 (exclusive) UTC when given. The default is <see langword="null"/>.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>
@@ -91,6 +94,8 @@ public sealed class CallRecord
 
     /// <summary>
     /// Who received the alert, for per-user analysis. Sinks that keep per-user data store one row per distinct user.
+    /// Copied (enumerated once) before <see cref="ICallLogger.LogCallSafe(CallRecord)"/> returns; at most
+    /// <see cref="CallLoggerOptions.MaxNotifiedUsers"/> ids, and its <c>Count</c> must match what it enumerates.
     /// The default is <see langword="null"/> (not tracked per user).
     /// </summary>
     public IReadOnlyList<long>? NotifiedUserIds { get; init; }
@@ -102,8 +107,11 @@ public sealed class CallRecord
     public string? DataSource { get; init; }
 
     /// <summary>
-    /// <c>raw_data</c>: free-form extra data, serialized as JSON by the sink. At most
-    /// <see cref="CallLoggerOptions.MaxRawDataProperties"/> top-level properties. The default is <see langword="null"/>.
+    /// <c>raw_data</c>: free-form extra data, serialized to compact JSON text before
+    /// <see cref="ICallLogger.LogCallSafe(CallRecord)"/> returns; sinks store that text. At most
+    /// <see cref="CallLoggerOptions.MaxRawDataProperties"/> top-level properties, <see cref="CallLoggerOptions.MaxRawDataDepth"/>
+    /// levels deep and <see cref="CallLoggerOptions.MaxRawDataBytes"/> bytes of JSON; no NaN or infinite number anywhere;
+    /// no value whose serialization throws. The default is <see langword="null"/>.
     /// </summary>
     public JsonObject? RawData { get; init; }
 }

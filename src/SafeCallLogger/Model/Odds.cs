@@ -37,17 +37,23 @@ public readonly struct Odds : IEquatable<Odds>
     };
 
     /// <summary>
-    /// <see langword="true"/> when the odds are usable: finite, a known format, and a decimal value above 1
-    /// (American odds at or beyond ±100).
+    /// The largest decimal value accepted: 1,000,000 (American +99,999,900). Larger odds are not a real price, and
+    /// values derived from them, such as <see cref="ClosingLineValuePercent"/>, could overflow to infinity.
     /// </summary>
-    public bool IsValid => double.IsFinite(Value) && DecimalValue > 1;
+    public const double MaxDecimalValue = 1_000_000;
+
+    /// <summary>
+    /// <see langword="true"/> when the odds are usable: finite, a known format, and a decimal value above 1
+    /// (American odds at or beyond ±100) and at most <see cref="MaxDecimalValue"/> (American at most +99,999,900).
+    /// </summary>
+    public bool IsValid => double.IsFinite(Value) && DecimalValue > 1 && DecimalValue <= MaxDecimalValue;
 
     /// <summary>Creates decimal odds, e.g. 2.10. Never throws; an impossible value is reported by <see cref="IsValid"/>.</summary>
-    /// <param name="value">Decimal odds, greater than 1 to be valid.</param>
+    /// <param name="value">Decimal odds, greater than 1 and at most <see cref="MaxDecimalValue"/> to be valid.</param>
     public static Odds FromDecimal(double value) => new(value, OddsFormat.Decimal);
 
     /// <summary>Creates American odds, e.g. -110 or +150. Never throws; an impossible value is reported by <see cref="IsValid"/>.</summary>
-    /// <param name="value">American odds, at most -100 or at least +100 to be valid.</param>
+    /// <param name="value">American odds, at most -100, or from +100 to +99,999,900, to be valid.</param>
     public static Odds FromAmerican(double value) => new(value, OddsFormat.American);
 
     /// <summary>Creates odds from a value and its notation. Never throws.</summary>
@@ -66,7 +72,8 @@ public readonly struct Odds : IEquatable<Odds>
     /// <summary>
     /// Closing-line value in percent, as stored in <c>clv_a</c> / <c>clv_b</c>:
     /// <c>(taken.DecimalValue / closing.DecimalValue - 1) * 100</c>. Positive means the bet was taken at a better
-    /// price than the market closed at. <see cref="double.NaN"/> when either odds are invalid.
+    /// price than the market closed at. <see cref="double.NaN"/> when either odds are invalid; always finite otherwise, since
+    /// valid odds are capped at <see cref="MaxDecimalValue"/>.
     /// </summary>
     /// <param name="taken">The odds the alert offered.</param>
     /// <param name="closing">The closing line of the same side.</param>

@@ -23,7 +23,8 @@ public readonly record struct CallOperation
     /// The validated call for <see cref="CallOperationKind.UpsertCall"/>; otherwise <see langword="null"/>. It is the
     /// logger's own copy, taken on the caller's thread before <c>LogCallSafe</c> returned: its
     /// <see cref="CallRecord.NotifiedUserIds"/> is a private array nobody else can change, and its
-    /// <see cref="CallRecord.RawData"/> is <see langword="null"/>; the raw data is in <see cref="RawDataJson"/>.
+    /// <see cref="CallRecord.RawData"/> is <see langword="null"/>; the raw data is in <see cref="RawDataJson"/>. A record
+    /// that had neither user ids nor raw data is kept as it is, since nothing else in a <see cref="CallRecord"/> can change.
     /// </summary>
     public CallRecord? Call { get; init; }
 

@@ -1,10 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SafeCallLogger.Validation;
+
 namespace SafeCallLogger;
 
 /// <summary>
 /// A sink that keeps calls in memory: for tests, and for apps that only want the counters.
 /// Applies the same rules as a database sink: idempotent per operation id, re-broadcasts add to
 /// <c>total_users_notified</c>, clicks count once per user in <c>total_users_bet</c>, and operations that arrive before
-/// their call wait for it. Thread-safe. Never throws from <see cref="WriteAsync"/> except on cancellation.
+/// their call wait for it. Stores <see cref="CallOperation.RawDataJson"/> as the text it is, as a database sink does.
+/// Thread-safe. Never throws from <see cref="WriteAsync"/> except on cancellation.
 /// </summary>
 public sealed class InMemoryCallSink : ICallSink
 {
@@ -170,6 +175,7 @@ public sealed class InMemoryCallSink : ICallSink
         private readonly HashSet<long> _notified = [];
         private readonly HashSet<long> _clicked = [];
         private readonly CallRecord _call;
+        private readonly string? _rawDataJson;
         private readonly string _callId;
         private readonly DateTimeOffset _sentAt;
         private int _usersNotified;
@@ -184,6 +190,7 @@ public sealed class InMemoryCallSink : ICallSink
         public Entry(CallOperation upsert)
         {
             _call = upsert.Call!;
+            _rawDataJson = upsert.RawDataJson;
             _callId = upsert.CallId;
             _sentAt = upsert.Timestamp;
             _speed = _call.LineMovementSpeed;
@@ -228,7 +235,7 @@ public sealed class InMemoryCallSink : ICallSink
         public StoredCall ToStoredCall() => new()
         {
             CallId = _callId,
-            Call = _call,
+            Call = _rawDataJson is null ? _call : CallSnapshot.Copy(_call, _call.NotifiedUserIds, ParseRawData(_rawDataJson)),
             AlertSentAt = _sentAt,
             TotalUsersNotified = _usersNotified,
             TotalUsersBet = _usersBet,
@@ -243,5 +250,18 @@ public sealed class InMemoryCallSink : ICallSink
             NotifiedUserIds = _notified.ToArray(),
             ClickedUserIds = _clicked.ToArray(),
         };
+
+        // A fresh object per snapshot, from the stored text: what a database row gives back, and nobody's shared object.
+        private static JsonObject? ParseRawData(string json)
+        {
+            try
+            {
+                return JsonNode.Parse(json) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
     }
 }

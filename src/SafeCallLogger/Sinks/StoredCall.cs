@@ -6,7 +6,10 @@ public sealed record StoredCall
     /// <summary><c>call_id</c>.</summary>
     public required string CallId { get; init; }
 
-    /// <summary>The record as first logged (sport, teams, books, odds, stakes, ...).</summary>
+    /// <summary>
+    /// The record as first logged (sport, teams, books, odds, stakes, ...). Its <see cref="CallRecord.RawData"/> is parsed
+    /// from the stored <c>raw_data</c> text (<see cref="CallOperation.RawDataJson"/>), a fresh object in every snapshot.
+    /// </summary>
     public required CallRecord Call { get; init; }
 
     /// <summary><c>alert_sent_at</c> of the first send.</summary>

@@ -1,8 +1,14 @@
-namespace SafeCallLogger.Internal;
+namespace SafeCallLogger.Validation;
 
 /// <summary>Checks input on the caller's thread: cheap, allocation-free, and specific about what is wrong.</summary>
 internal static class CallValidator
 {
+    /// <summary>The earliest date accepted in a call (inclusive): anything older would be deleted by the next retention run.</summary>
+    public static readonly DateTimeOffset MinDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The latest date accepted in a call (exclusive): a year-9999 send time would pin <c>MAX(alert_sent_at)</c> for good.</summary>
+    public static readonly DateTimeOffset MaxDate = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static (RejectionReason Reason, string? Field) Validate(CallRecord? call, int maxStringLength, int maxRawDataProperties)
     {
         if (call is null)
@@ -105,6 +111,26 @@ internal static class CallValidator
             return (RejectionReason.UnknownEnumValue, "line_movement_speed");
         }
 
+        if (Date(call.AlertSentAt, "alert_sent_at") is { Reason: not RejectionReason.None } sentAt)
+        {
+            return sentAt;
+        }
+
+        if (Date(call.ExpiresAt, "expires_at") is { Reason: not RejectionReason.None } expires)
+        {
+            return expires;
+        }
+
+        if (Date(call.MatchDate, "match_date") is { Reason: not RejectionReason.None } matchDate)
+        {
+            return matchDate;
+        }
+
+        if (Date(call.MatchCommenceTime, "match_commence_time") is { Reason: not RejectionReason.None } commence)
+        {
+            return commence;
+        }
+
         if (call.RawData is { } raw && raw.Count > maxRawDataProperties)
         {
             return (RejectionReason.RawDataTooLarge, "raw_data");
@@ -142,6 +168,9 @@ internal static class CallValidator
 
         return !allowNegative && v < 0 ? (RejectionReason.NegativeValue, field) : (RejectionReason.None, null);
     }
+
+    private static (RejectionReason Reason, string? Field) Date(DateTimeOffset? value, string field) =>
+        value is { } d && (d < MinDate || d >= MaxDate) ? (RejectionReason.DateOutOfRange, field) : (RejectionReason.None, null);
 
     private static (RejectionReason Reason, string? Field) Required(string? value, string field, RejectionReason missing, int maxLength)
     {
