@@ -74,7 +74,8 @@ public sealed class CallLoggerReviewRegressionTests
         var sink = new FlakySink();
         var recording = new RecordingAlertHandler();
         using var release = new ManualResetEventSlim();
-        var options = new CallLoggerOptions { RetryBaseDelay = TimeSpan.Zero, RetryMaxDelay = TimeSpan.Zero, DisableAfterConsecutiveErrors = int.MaxValue };
+        // Immediate retries are only allowed when disabling bounds them (options validation): 1,000 stays far above the 10 errors awaited here.
+        var options = new CallLoggerOptions { RetryBaseDelay = TimeSpan.Zero, RetryMaxDelay = TimeSpan.Zero, DisableAfterConsecutiveErrors = 1000 };
         options.OnAlert((_, _) =>
         {
             release.Wait(TestWait.Guard);

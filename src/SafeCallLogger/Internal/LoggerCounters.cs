@@ -50,7 +50,13 @@ internal sealed class LoggerCounters
         }
     }
 
-    public CallLoggerHealth Snapshot(CallLoggerState state, int capacity)
+    /// <param name="state">The logger's state.</param>
+    /// <param name="capacity">The queue's capacity.</param>
+    /// <param name="queueWarningDepth">
+    /// The depth that raises QueueNearlyFull (<see cref="BackgroundWriter.QueueAlertDepth"/>). Zero means not given: the
+    /// depth of the default <see cref="CallLoggerOptions.QueueWarningRatio"/> is reported, until every caller passes it.
+    /// </param>
+    public CallLoggerHealth Snapshot(CallLoggerState state, int capacity, int queueWarningDepth = 0)
     {
         var byReason = new Dictionary<RejectionReason, long>();
         for (var i = 0; i < _rejectedByReason.Length; i++)
@@ -68,6 +74,7 @@ internal sealed class LoggerCounters
             State = state,
             QueueDepth = QueueDepth,
             QueueCapacity = capacity,
+            QueueWarningDepth = queueWarningDepth > 0 ? queueWarningDepth : BackgroundWriter.QueueAlertDepth(new CallLoggerOptions { QueueCapacity = capacity }),
             Accepted = accepted,
             Rejected = Interlocked.Read(ref Rejected),
             RejectedByReason = byReason,
