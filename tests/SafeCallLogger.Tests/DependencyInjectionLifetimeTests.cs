@@ -44,9 +44,12 @@ public sealed class DependencyInjectionLifetimeTests
         builder.Services.AddSafeCallLogger(o => o.UseSink(_ => sink));
         var host = builder.Build();
         await host.StartAsync();
+        host.Services.GetRequiredService<ICallLogger>().LogCallSafe(Calls.Arbitrage(1));
         await host.StopAsync();
 
         host.Dispose();
+
+        Assert.Equal(1, sink.Inner.Count);
 
         Assert.Equal(1, sink.Disposals);
     }
