@@ -43,6 +43,9 @@ public sealed record CallStats
     /// <summary>The queue's capacity, or <see langword="null"/>.</summary>
     public int? QueueCapacity { get; init; }
 
+    /// <summary>The depth from which the queue counts as nearly full (<see cref="CallLoggerHealth.QueueWarningDepth"/>), or <see langword="null"/>.</summary>
+    public int? QueueWarningDepth { get; init; }
+
     /// <summary>The last storage error, or <see langword="null"/>.</summary>
     public string? LastError { get; init; }
 

@@ -22,7 +22,7 @@ public static class CallStatsFormatter
             text.AppendLine(c, $"Status: {(stats.LoggerEnabled == true ? "enabled" : "DISABLED")} ({state})");
             text.AppendLine(c, $"Health: {stats.HealthPercent:0.#}% ({stats.Succeeded} writes ok, {stats.Failed} failed)");
             text.AppendLine(c, $"Operations: {stats.Accepted} accepted, {stats.Written} written, {stats.Rejected} rejected, {stats.Dropped} dropped");
-            text.AppendLine(c, $"Queue: {stats.QueueDepth} / {stats.QueueCapacity}");
+            text.AppendLine(c, $"Queue: {stats.QueueDepth} / {stats.QueueCapacity}{(stats.QueueWarningDepth is { } warning ? string.Create(c, $" (nearly full from {warning})") : string.Empty)}");
             if (stats.LastError is { } error)
             {
                 text.AppendLine(c, $"Last error: {error}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeCallLogger.Configuration;
 using SafeCallLogger.Sqlite.Internal;
 
 namespace SafeCallLogger.Sqlite;
@@ -29,6 +30,7 @@ public sealed class SqliteSinkOptions
     /// timeout rather than SQLITE_BUSY. The default is 2 seconds (worst case about 13.6 s with the other defaults).
     /// Between 0 and 5 minutes.
     /// </summary>
+    [DurationLimit("00:00:00", "00:05:00")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -36,12 +38,15 @@ public sealed class SqliteSinkOptions
     /// <see cref="BusyTimeout"/>. After that the write throws and the logger's own retry takes over. Counts toward
     /// <see cref="WorstCaseLockWait"/>. The default is 5. Between 0 and 100.
     /// </summary>
+    [Limit(0, 100)]
     public int LockRetryCount { get; set; } = 5;
 
-    /// <summary>The first delay before a lock retry; it doubles on each retry up to <see cref="LockRetryMaxDelay"/>. The default is 50 ms.</summary>
+    /// <summary>The first delay before a lock retry; it doubles on each retry up to <see cref="LockRetryMaxDelay"/>. The default is 50 ms. Between 0 and 1 minute.</summary>
+    [DurationLimit("00:00:00", "00:01:00")]
     public TimeSpan LockRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>The longest delay between two lock retries. The default is 2 seconds.</summary>
+    /// <summary>The longest delay between two lock retries; never shorter than <see cref="LockRetryBaseDelay"/>. The default is 2 seconds. Between 0 and 5 minutes.</summary>
+    [DurationLimit("00:00:00", "00:05:00")]
     public TimeSpan LockRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -76,12 +81,14 @@ public sealed class SqliteSinkOptions
     /// once a day by the sink and on demand by <see cref="SqliteCallStore.RunRetentionAsync"/>. Zero keeps everything.
     /// The default is 365 (seed). Between 0 and 36,500.
     /// </summary>
+    [Limit(0, 36_500)]
     public int RetentionDays { get; set; } = 365;
 
     /// <summary>
     /// How many calls one retention transaction deletes, so that the write lock is only ever held briefly. The
     /// default is 500. Between 1 and 100,000.
     /// </summary>
+    [Limit(1, 100_000)]
     public int RetentionBatchSize { get; set; } = 500;
 
     /// <summary>
@@ -90,6 +97,7 @@ public sealed class SqliteSinkOptions
     /// discarded (a warning is logged the first time), never reported as an error: the one case where an accepted
     /// operation is not applied. The default is 10,000. Between 0 and 10,000,000.
     /// </summary>
+    [Limit(0, 10_000_000)]
     public int MaxPendingOperations { get; set; } = 10_000;
 
     /// <summary>
@@ -98,6 +106,7 @@ public sealed class SqliteSinkOptions
     /// <see cref="RetentionDays"/> is 0. Keeps long-dead orphans from filling <see cref="MaxPendingOperations"/> and
     /// squeezing out legitimate early clicks. The default is 7 days. Between 1 hour and 3,650 days.
     /// </summary>
+    [DurationLimit("01:00:00", "3650.00:00:00")]
     public TimeSpan PendingOperationTtl { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
@@ -106,6 +115,7 @@ public sealed class SqliteSinkOptions
     /// <see cref="RetentionDays"/> is 0. It only needs to outlive retries and replays: an operation replayed later
     /// than this would be applied again. The default is 7 days. Between 1 hour and 3,650 days.
     /// </summary>
+    [DurationLimit("01:00:00", "3650.00:00:00")]
     public TimeSpan AppliedOperationTtl { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
@@ -119,9 +129,11 @@ public sealed class SqliteSinkOptions
     /// How often a scheduled backup is taken when <see cref="BackupDirectory"/> is set. A failed backup is tried again
     /// an hour later (or after this interval if shorter). The default is 14 days (seed). Between 1 minute and 365 days.
     /// </summary>
+    [DurationLimit("00:01:00", "365.00:00:00")]
     public TimeSpan BackupInterval { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>How many scheduled backups are kept in <see cref="BackupDirectory"/>; older ones are deleted. The default is 5. Between 1 and 1,000.</summary>
+    [Limit(1, 1000)]
     public int BackupsToKeep { get; set; } = 5;
 
     /// <summary>
@@ -131,36 +143,34 @@ public sealed class SqliteSinkOptions
     /// <param name="name">The candidate table name.</param>
     public static bool IsValidTableName(string? name) => SqlIdentifier.IsValid(name, MaxTableNameLength);
 
-    /// <summary>Checks every setting and returns every problem found, each as one sentence; empty when all is well. Never throws.</summary>
+    /// <summary>
+    /// Checks every setting and returns every problem found, each as one sentence naming the setting and its value;
+    /// empty when all is well. The limits are the attributes on the properties, checked by a validator generated at
+    /// build time; the rules that read several settings, or more than a range, are here. Never throws.
+    /// </summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (SqliteSinkOptionsLimits.Instance.Validate(null, this) is { Failed: true, Failures: { } failures })
+        {
+            errors.AddRange(failures);
+        }
+
         if (!IsValidTableName(TableName))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"TableName must be a letter or underscore followed by letters, digits or underscores, at most {MaxTableNameLength} characters, not starting with sqlite_ (was '{TableName}')."));
         }
 
-        Duration(errors, nameof(BusyTimeout), BusyTimeout, TimeSpan.Zero, TimeSpan.FromMinutes(5));
-        Range(errors, nameof(LockRetryCount), LockRetryCount, 0, 100);
-        Duration(errors, nameof(LockRetryBaseDelay), LockRetryBaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1));
-        Duration(errors, nameof(LockRetryMaxDelay), LockRetryMaxDelay, TimeSpan.Zero, TimeSpan.FromMinutes(5));
         if (LockRetryMaxDelay < LockRetryBaseDelay)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"LockRetryMaxDelay ({LockRetryMaxDelay}) must not be shorter than LockRetryBaseDelay ({LockRetryBaseDelay})."));
         }
 
-        Range(errors, nameof(RetentionDays), RetentionDays, 0, 36_500);
-        Range(errors, nameof(RetentionBatchSize), RetentionBatchSize, 1, 100_000);
-        Range(errors, nameof(MaxPendingOperations), MaxPendingOperations, 0, 10_000_000);
-        Duration(errors, nameof(PendingOperationTtl), PendingOperationTtl, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
-        Duration(errors, nameof(AppliedOperationTtl), AppliedOperationTtl, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
         if (BackupDirectory is not null && string.IsNullOrWhiteSpace(BackupDirectory))
         {
             errors.Add("BackupDirectory must be null (no scheduled backup) or a directory path (was blank).");
         }
 
-        Duration(errors, nameof(BackupInterval), BackupInterval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(365));
-        Range(errors, nameof(BackupsToKeep), BackupsToKeep, 1, 1000);
         return errors;
     }
 
@@ -178,21 +188,5 @@ public sealed class SqliteSinkOptions
         }
 
         return copy;
-    }
-
-    private static void Range(List<string> errors, string name, int value, int min, int max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max} (was {value})."));
-        }
-    }
-
-    private static void Duration(List<string> errors, string name, TimeSpan value, TimeSpan min, TimeSpan max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max} (was {value})."));
-        }
     }
 }

@@ -245,7 +245,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     }
 
     /// <inheritdoc/>
-    public CallLoggerHealth GetHealth() => _counters.Snapshot(CurrentState, _options.QueueCapacity);
+    public CallLoggerHealth GetHealth() => _counters.Snapshot(CurrentState, _options.QueueCapacity, QueueWarningDepth(_options));
 
     /// <summary>
     /// Stops accepting operations, writes what is queued within <paramref name="timeout"/>, then stops the writer.

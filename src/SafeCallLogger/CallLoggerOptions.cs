@@ -1,5 +1,6 @@
 using System.Globalization;
 using SafeCallLogger.Alerts;
+using SafeCallLogger.Configuration;
 
 namespace SafeCallLogger;
 
@@ -9,60 +10,88 @@ namespace SafeCallLogger;
 /// </summary>
 public sealed class CallLoggerOptions
 {
+    /// <summary>How many immediate retries a zero <see cref="RetryBaseDelay"/> may lead to before the logger disables itself.</summary>
+    private const int MaxImmediateRetries = 1000;
+
     private List<ICallLoggerAlertHandler> _alertHandlers = [];
 
     /// <summary>How many operations the queue holds. The default is 1,000 (seed). Between 1 and 1,000,000.</summary>
+    [Limit(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 1000;
 
     /// <summary>What happens when the queue is full. The default is <see cref="QueueFullMode.RejectNew"/>. The caller is never blocked.</summary>
     public QueueFullMode QueueFullMode { get; set; } = QueueFullMode.RejectNew;
 
     /// <summary>The most operations written in one sink call. The default is 256. Between 1 and 100,000.</summary>
+    [Limit(1, 100_000)]
     public int MaxBatchSize { get; set; } = 256;
 
     /// <summary>
     /// How long the writer waits for a batch to fill once an operation is queued. The default is zero: write whatever is
-    /// queued at once (under load batches still form while the previous one is written). At most 10 seconds.
+    /// queued at once (under load batches still form while the previous one is written). Between 0 and 10 seconds.
     /// </summary>
+    [DurationLimit("00:00:00", "00:00:10")]
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.Zero;
 
-    /// <summary>How long one sink write may take before it is cancelled and counted as an error. The default is 30 seconds.</summary>
+    /// <summary>How long one sink write may take before it is cancelled and counted as an error. The default is 30 seconds. Greater than 0, at most 1 day.</summary>
+    [DurationLimit("00:00:00", "1.00:00:00", MinimumIsExclusive = true)]
     public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The first delay before retrying a failed write; it doubles on each consecutive error up to <see cref="RetryMaxDelay"/>. The default is 100 ms. Zero retries at once.</summary>
+    /// <summary>
+    /// The first delay before retrying a failed write; it doubles on each consecutive error up to
+    /// <see cref="RetryMaxDelay"/>. The default is 100 ms. Zero retries at once, every time, until the logger disables
+    /// itself: so with zero, <see cref="DisableAfterConsecutiveErrors"/> may be at most 1,000, and a failing sink is
+    /// then retried every <see cref="ProbeInterval"/>, never in a loop with no delay. Between 0 and 1 day.
+    /// </summary>
+    [DurationLimit("00:00:00", "1.00:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The longest delay between retries while enabled. The default is 10 seconds.</summary>
+    /// <summary>The longest delay between retries while enabled; never shorter than <see cref="RetryBaseDelay"/>. The default is 10 seconds. Between 0 and 1 day.</summary>
+    [DurationLimit("00:00:00", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often a disabled logger probes storage by retrying its pending batch. The default is 30 seconds.</summary>
+    /// <summary>
+    /// How often a disabled logger probes storage by retrying its pending batch. A disabled logger probes for as long
+    /// as it runs, so this cannot be zero: a dead sink is never retried in a loop with no delay. The default is 30
+    /// seconds. Greater than 0, at most 1 day.
+    /// </summary>
+    [DurationLimit("00:00:00", "1.00:00:00", MinimumIsExclusive = true)]
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Errors that raise a <see cref="CallLoggerAlertKind.Errors"/> alert; it repeats every as many further errors. The default is 10 (seed). At least 1.</summary>
+    [Limit(1, int.MaxValue)]
     public int ErrorAlertThreshold { get; set; } = 10;
 
-    /// <summary>Consecutive errors after which the logger disables itself and raises a Critical alert. The default is 100 (seed). At least 1.</summary>
+    /// <summary>Consecutive errors after which the logger disables itself and raises a Critical alert. The default is 100 (seed). At most 1,000 when <see cref="RetryBaseDelay"/> is zero. At least 1.</summary>
+    [Limit(1, int.MaxValue)]
     public int DisableAfterConsecutiveErrors { get; set; } = 100;
 
     /// <summary>Queue fill ratio that raises a <see cref="CallLoggerAlertKind.QueueNearlyFull"/> alert. The default is 0.8. Greater than 0, at most 1.</summary>
+    [Limit(0.0, 1.0, MinimumIsExclusive = true)]
     public double QueueWarningRatio { get; set; } = 0.8;
 
-    /// <summary>The shortest time between two alerts of the same kind; alerts in between are counted and mentioned in the next one. Critical and Recovered alerts are never held back. The default is 5 minutes.</summary>
+    /// <summary>The shortest time between two alerts of the same kind; alerts in between are counted and mentioned in the next one. Critical and Recovered alerts are never held back. The default is 5 minutes. Between 0 and 1 day.</summary>
+    [DurationLimit("00:00:00", "1.00:00:00")]
     public TimeSpan AlertMinInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long one alert handler may run before it is abandoned. The default is 10 seconds.</summary>
+    /// <summary>How long one alert handler may run before it is abandoned. The default is 10 seconds. Greater than 0, at most 1 day.</summary>
+    [DurationLimit("00:00:00", "1.00:00:00", MinimumIsExclusive = true)]
     public TimeSpan AlertHandlerTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many times one operation may fail alone, while others around it are written, before it is set aside as poison. The default is 3. At least 1.</summary>
+    /// <summary>How many times one operation may fail alone, while others around it are written, before it is set aside as poison. The default is 3. Between 1 and 1,000.</summary>
+    [Limit(1, 1000)]
     public int PoisonAttempts { get; set; } = 3;
 
-    /// <summary>How long stopping the logger waits for queued operations to be written. The default is 10 seconds.</summary>
+    /// <summary>How long stopping the logger waits for queued operations to be written. The default is 10 seconds. Between 0 and 1 day.</summary>
+    [DurationLimit("00:00:00", "1.00:00:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The longest accepted text (teams, books, sport, league, market, data source). The default is 256 characters. Between 1 and 100,000.</summary>
+    [Limit(1, 100_000)]
     public int MaxStringLength { get; set; } = 256;
 
-    /// <summary>The most top-level properties accepted in <see cref="CallRecord.RawData"/>. The default is 100.</summary>
+    /// <summary>The most top-level properties accepted in <see cref="CallRecord.RawData"/>. The default is 100. Between 0 and 100,000.</summary>
+    [Limit(0, 100_000)]
     public int MaxRawDataProperties { get; set; } = 100;
 
     /// <summary>
@@ -143,44 +172,41 @@ public sealed class CallLoggerOptions
         }));
     }
 
-    /// <summary>Checks every setting and returns every problem found, each as one sentence; empty when all is well.</summary>
+    /// <summary>
+    /// Checks every setting and returns every problem found, each as one sentence naming the setting and its value;
+    /// empty when all is well. The limits are the attributes on the properties, checked by a validator generated at
+    /// build time; the rules that read several settings are here. Never throws.
+    /// </summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        Range(errors, nameof(QueueCapacity), QueueCapacity, 1, 1_000_000);
-        Range(errors, nameof(MaxBatchSize), MaxBatchSize, 1, 100_000);
-        Range(errors, nameof(ErrorAlertThreshold), ErrorAlertThreshold, 1, int.MaxValue);
-        Range(errors, nameof(DisableAfterConsecutiveErrors), DisableAfterConsecutiveErrors, 1, int.MaxValue);
-        Range(errors, nameof(PoisonAttempts), PoisonAttempts, 1, 1000);
-        Range(errors, nameof(MaxStringLength), MaxStringLength, 1, 100_000);
-        Range(errors, nameof(MaxRawDataProperties), MaxRawDataProperties, 0, 100_000);
-        Range(errors, nameof(MaxRawDataBytes), MaxRawDataBytes, 2, 16 * 1024 * 1024);
-        Range(errors, nameof(MaxRawDataDepth), MaxRawDataDepth, 1, 256);
-        Range(errors, nameof(MaxNotifiedUsers), MaxNotifiedUsers, 0, 10_000_000);
+        if (CallLoggerOptionsLimits.Instance.Validate(null, this) is { Failed: true, Failures: { } failures })
+        {
+            errors.AddRange(failures);
+        }
+
+        errors.AddRange(RuleErrors());
+        return errors;
+    }
+
+    /// <summary>The rules no single limit attribute can state, as sentences.</summary>
+    internal IEnumerable<string> RuleErrors()
+    {
         if (!Enum.IsDefined(QueueFullMode))
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"QueueFullMode must be RejectNew or DropOldest (was {(int)QueueFullMode})."));
+            yield return string.Create(CultureInfo.InvariantCulture, $"QueueFullMode must be RejectNew or DropOldest (was {(int)QueueFullMode}).");
         }
 
-        if (!(QueueWarningRatio > 0 && QueueWarningRatio <= 1))
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"QueueWarningRatio must be greater than 0 and at most 1 (was {QueueWarningRatio})."));
-        }
-
-        Duration(errors, nameof(MaxBatchDelay), MaxBatchDelay, allowZero: true, TimeSpan.FromSeconds(10));
-        Duration(errors, nameof(WriteTimeout), WriteTimeout, allowZero: false);
-        Duration(errors, nameof(RetryBaseDelay), RetryBaseDelay, allowZero: true);
-        Duration(errors, nameof(RetryMaxDelay), RetryMaxDelay, allowZero: true);
-        Duration(errors, nameof(ProbeInterval), ProbeInterval, allowZero: true);
-        Duration(errors, nameof(AlertMinInterval), AlertMinInterval, allowZero: true);
-        Duration(errors, nameof(AlertHandlerTimeout), AlertHandlerTimeout, allowZero: false);
-        Duration(errors, nameof(ShutdownTimeout), ShutdownTimeout, allowZero: true);
         if (RetryMaxDelay < RetryBaseDelay)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"RetryMaxDelay ({RetryMaxDelay}) must not be shorter than RetryBaseDelay ({RetryBaseDelay})."));
+            yield return string.Create(CultureInfo.InvariantCulture, $"RetryMaxDelay ({RetryMaxDelay}) must not be shorter than RetryBaseDelay ({RetryBaseDelay}).");
         }
 
-        return errors;
+        // A zero base delay retries at once every time (the backoff doubles zero), so only disabling bounds the loop.
+        if (RetryBaseDelay == TimeSpan.Zero && DisableAfterConsecutiveErrors > MaxImmediateRetries)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"DisableAfterConsecutiveErrors must be at most {MaxImmediateRetries:N0} when RetryBaseDelay is zero, or a failing sink is retried with no delay almost forever (was {DisableAfterConsecutiveErrors:N0}).");
+        }
     }
 
     /// <summary>Returns a copy of these options, so later changes to the original do not reach a running logger.</summary>
@@ -191,38 +217,18 @@ public sealed class CallLoggerOptions
         return copy;
     }
 
-    private static void Range(List<string> errors, string name, int value, int min, int max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add(max == int.MaxValue
-                ? string.Create(CultureInfo.InvariantCulture, $"{name} must be at least {min} (was {value}).")
-                : string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max} (was {value})."));
-        }
-    }
-
-    private static void Duration(List<string> errors, string name, TimeSpan value, bool allowZero, TimeSpan? max = null)
-    {
-        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero))
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be {(allowZero ? "zero or positive" : "positive")} (was {value})."));
-        }
-        else if (value > (max ?? TimeSpan.FromDays(1)))
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {max ?? TimeSpan.FromDays(1)} (was {value})."));
-        }
-    }
-
     /// <summary>
     /// The longest accepted <see cref="CallRecord.RawData"/>, in UTF-8 bytes of its compact JSON text; a longer one is
-    /// rejected as <see cref="RejectionReason.RawDataTooLarge"/>. The default is 65,536 (64 KiB). Between 2 and 16 MiB.
+    /// rejected as <see cref="RejectionReason.RawDataTooLarge"/>. The default is 65,536 (64 KiB). Between 2 and 16,777,216.
     /// </summary>
+    [Limit(2, 16 * 1024 * 1024)]
     public int MaxRawDataBytes { get; set; } = 64 * 1024;
 
     /// <summary>
     /// The deepest nesting of objects and arrays accepted in <see cref="CallRecord.RawData"/> (the object itself is
     /// depth 1); a deeper one is rejected as <see cref="RejectionReason.RawDataTooDeep"/>. The default is 32. Between 1 and 256.
     /// </summary>
+    [Limit(1, 256)]
     public int MaxRawDataDepth { get; set; } = 32;
 
     /// <summary>
@@ -230,5 +236,6 @@ public sealed class CallLoggerOptions
     /// <c>LogCallSafe</c> returns; a longer list is rejected as <see cref="RejectionReason.TooManyNotifiedUsers"/>.
     /// The default is 100,000. Between 0 and 10,000,000.
     /// </summary>
+    [Limit(0, 10_000_000)]
     public int MaxNotifiedUsers { get; set; } = 100_000;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SafeCallLogger.Sqlite.Tests.Support;
 
@@ -91,6 +92,32 @@ public sealed class SqliteSinkOptionsTests
         }.Validate();
 
         Assert.Equal(12, errors.Count);
+    }
+
+    [Fact]
+    public void Limits_EveryBoundedSetting_DeclaresItOnceByAttributeAndItsSummaryStatesExactlyThat()
+    {
+        var settings = OptionLimits.Read(typeof(SqliteSinkOptions));
+
+        var bounded = settings.Where(s => s.Limit is not null).ToList();
+        Assert.Equal(11, bounded.Count);
+        Assert.All(bounded, s => Assert.True(s.Summary.Contains(s.Limit!, StringComparison.Ordinal), $"{s.Property}: the summary must say \"{s.Limit}\": {s.Summary}"));
+        Assert.All(settings.Where(s => s.Limit is null), s => Assert.DoesNotMatch(@"\b(Between|At least|Greater than)\b", s.Summary));
+    }
+
+    [Theory]
+    [InlineData(nameof(SqliteSinkOptions.RetentionDays), "-5", "RetentionDays must be between 0 and 36,500 (was -5).")]
+    [InlineData(nameof(SqliteSinkOptions.BackupsToKeep), "0", "BackupsToKeep must be between 1 and 1,000 (was 0).")]
+    [InlineData(nameof(SqliteSinkOptions.BusyTimeout), "00:05:01", "BusyTimeout must be between 0 and 5 minutes (was 00:05:01).")]
+    [InlineData(nameof(SqliteSinkOptions.PendingOperationTtl), "00:59:00", "PendingOperationTtl must be between 1 hour and 3,650 days (was 00:59:00).")]
+    [InlineData(nameof(SqliteSinkOptions.BackupInterval), "366.00:00:00", "BackupInterval must be between 1 minute and 365 days (was 366.00:00:00).")]
+    public void Validate_OneBadSetting_OneSentenceNamingItAndItsValue(string property, string value, string expected)
+    {
+        var options = new SqliteSinkOptions();
+        var setting = typeof(SqliteSinkOptions).GetProperty(property)!;
+        setting.SetValue(options, setting.PropertyType == typeof(int) ? int.Parse(value, CultureInfo.InvariantCulture) : TimeSpan.Parse(value, CultureInfo.InvariantCulture));
+
+        Assert.Equal([expected], options.Validate());
     }
 
     [Fact]

@@ -10,11 +10,12 @@ public sealed class SqliteStatsTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private static CallLoggerHealth Health(CallLoggerState state = CallLoggerState.Running, long successes = 50, long errors = 0, int depth = 0) => new()
+    private static CallLoggerHealth Health(CallLoggerState state = CallLoggerState.Running, long successes = 50, long errors = 0, int depth = 0, int warningDepth = 800) => new()
     {
         State = state,
         QueueDepth = depth,
         QueueCapacity = 1000,
+        QueueWarningDepth = warningDepth,
         Accepted = 120,
         Rejected = 3,
         RejectedByReason = new Dictionary<RejectionReason, long> { [RejectionReason.InvalidOdds] = 3 },
@@ -93,6 +94,21 @@ public sealed class SqliteStatsTests : IDisposable
         Assert.Contains(stats.Recommendations, r => r.Contains("Error rate is high (60%", StringComparison.Ordinal));
         Assert.Contains(stats.Recommendations, r => r.Contains("near full (900 of 1000)", StringComparison.Ordinal));
         Assert.False(stats.LoggerEnabled);
+    }
+
+    [Theory]
+    [InlineData(600, 500, true)] // QueueWarningRatio 0.5: 60 % already calls for advice.
+    [InlineData(850, 900, false)] // QueueWarningRatio 0.9: 85 % does not yet.
+    public async Task GetStatsAsync_NonDefaultQueueWarningRatio_AdvisesFromTheHealthsWarningDepth(int depth, int warningDepth, bool advised)
+    {
+        var store = await SeedAsync();
+
+        var stats = await store.GetStatsAsync(Health(depth: depth, warningDepth: warningDepth));
+        var text = CallStatsFormatter.Format(stats);
+
+        Assert.Equal(advised, stats.Recommendations.Any(r => r.Contains("near full", StringComparison.Ordinal)));
+        Assert.Equal(warningDepth, stats.QueueWarningDepth);
+        Assert.Contains($"Queue: {depth} / 1000 (nearly full from {warningDepth})", text, StringComparison.Ordinal);
     }
 
     [Fact]

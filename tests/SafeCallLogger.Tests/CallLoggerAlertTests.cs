@@ -4,6 +4,32 @@ namespace SafeCallLogger.Tests;
 
 public sealed class CallLoggerAlertTests
 {
+    /// <summary>
+    /// Retries every millisecond of the manual clock and never disables, for tests that need many errors in a row.
+    /// (Retrying with no delay and never disabling is refused by validation: a hot loop.)
+    /// </summary>
+    private static CallLoggerOptions NeverDisabling(params ICallLoggerAlertHandler[] handlers)
+    {
+        var options = FastRetries(handlers);
+        options.RetryBaseDelay = options.RetryMaxDelay = TimeSpan.FromMilliseconds(1);
+        options.DisableAfterConsecutiveErrors = int.MaxValue;
+        return options;
+    }
+
+    /// <summary>Moves the manual clock on a millisecond at a time, so retries happen, until <paramref name="condition"/> holds.</summary>
+    private static Task Drive(ManualTimeProvider time, Func<bool> condition, string what) => TestWait.Until(
+        () =>
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            return false;
+        },
+        what);
+
     private static CallLoggerOptions FastRetries(params ICallLoggerAlertHandler[] handlers)
     {
         var options = new CallLoggerOptions { RetryBaseDelay = TimeSpan.Zero, RetryMaxDelay = TimeSpan.Zero, ProbeInterval = TimeSpan.FromMinutes(1) };
@@ -72,19 +98,18 @@ public sealed class CallLoggerAlertTests
         var time = new ManualTimeProvider();
         var sink = new FlakySink();
         var alerts = new RecordingAlertHandler();
-        var options = FastRetries(alerts);
-        options.DisableAfterConsecutiveErrors = int.MaxValue;
+        var options = NeverDisabling(alerts);
         var logger = new CallLogger(sink, options, timeProvider: time);
 
         logger.LogCallSafe(Calls.Arbitrage(1));
-        await TestWait.Until(() => logger.GetHealth().Errors >= 200, "200 errors");
+        await Drive(time, () => logger.GetHealth().Errors >= 200, "200 errors");
         await alerts.WaitFor(CallLoggerAlertKind.Errors);
 
         Assert.Single(alerts.Alerts, a => a.Kind == CallLoggerAlertKind.Errors);
 
         // Once the interval has passed, the next threshold crossing goes out and says how many were held back.
         time.Advance(TimeSpan.FromMinutes(5));
-        await TestWait.Until(() => alerts.Alerts.Count(a => a.Kind == CallLoggerAlertKind.Errors) == 2, "a second warning");
+        await Drive(time, () => alerts.Alerts.Count(a => a.Kind == CallLoggerAlertKind.Errors) == 2, "a second warning");
         Assert.True(alerts.Alerts.Last(a => a.Kind == CallLoggerAlertKind.Errors).SuppressedSinceLast > 0);
         sink.Failing = false;
         await time.RunUntilAsync(logger.DisposeAsync().AsTask());
@@ -96,8 +121,7 @@ public sealed class CallLoggerAlertTests
         var time = new ManualTimeProvider();
         var sink = new FlakySink();
         var recording = new RecordingAlertHandler();
-        var options = FastRetries();
-        options.DisableAfterConsecutiveErrors = int.MaxValue;
+        var options = NeverDisabling();
         options.OnAlert((_, _) => throw new InvalidOperationException("admin chat unreachable"));
         options.OnAlert((_, _) => new ValueTask(Task.Delay(Timeout.Infinite)));
         options.OnAlert(_ => throw new InvalidOperationException("sync handler broke"));
@@ -105,10 +129,11 @@ public sealed class CallLoggerAlertTests
         var logger = new CallLogger(sink, options, timeProvider: time);
 
         logger.LogCallSafe(Calls.Arbitrage(1));
-        await TestWait.Until(() => logger.GetHealth().Errors >= 10, "ten errors");
+        await Drive(time, () => logger.GetHealth().Errors >= 10, "ten errors");
 
         // The hanging handler is abandoned when its timeout passes; the recording handler then gets the alert.
-        await TestWait.Until(() => time.PendingTimers > 0, "the handler timeout to be armed");
+        // Two timers: the writer's next retry and the handler's timeout.
+        await TestWait.Until(() => time.PendingTimers >= 2, "the handler timeout to be armed");
         time.Advance(TimeSpan.FromSeconds(10));
         var warning = await recording.WaitFor(CallLoggerAlertKind.Errors);
         sink.Failing = false;

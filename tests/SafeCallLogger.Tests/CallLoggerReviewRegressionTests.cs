@@ -74,7 +74,8 @@ public sealed class CallLoggerReviewRegressionTests
         var sink = new FlakySink();
         var recording = new RecordingAlertHandler();
         using var release = new ManualResetEventSlim();
-        var options = new CallLoggerOptions { RetryBaseDelay = TimeSpan.Zero, RetryMaxDelay = TimeSpan.Zero, DisableAfterConsecutiveErrors = int.MaxValue };
+        // Immediate retries are only allowed when disabling bounds them (options validation): 1,000 stays far above the 10 errors awaited here.
+        var options = new CallLoggerOptions { RetryBaseDelay = TimeSpan.Zero, RetryMaxDelay = TimeSpan.Zero, DisableAfterConsecutiveErrors = 1000 };
         options.OnAlert((_, _) =>
         {
             release.Wait(TestWait.Guard);
@@ -84,7 +85,15 @@ public sealed class CallLoggerReviewRegressionTests
         var logger = new CallLogger(sink, options, timeProvider: time);
 
         logger.LogCallSafe(Calls.Arbitrage(1));
-        await TestWait.Until(() => time.PendingTimers > 0 && logger.GetHealth().Errors >= 10, "the blocking handler to be running under its timeout");
+        await TestWait.Until(
+            () =>
+            {
+                // Read in this order: once disabled (it stays so while the sink fails), the probe is a second timer.
+                var timers = time.PendingTimers;
+                var disabled = logger.GetHealth().State == CallLoggerState.Disabled;
+                return timers >= (disabled ? 2 : 1) && logger.GetHealth().Errors >= 10;
+            },
+            "the blocking handler to be running under its timeout");
         time.Advance(TimeSpan.FromSeconds(10));
         var alert = await recording.WaitFor(CallLoggerAlertKind.Errors);
 

@@ -17,11 +17,12 @@ public sealed class DependencyInjectionTests
         services.AddSafeCallLogger(o => o.QueueCapacity = 77);
 
         Assert.Single(services, d => d.ServiceType == typeof(ICallLogger));
-        Assert.Single(services, d => d.ServiceType == typeof(CallLogger));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(CallLogger));
         Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IValidateOptions<CallLoggerOptions>)));
         using var provider = services.BuildServiceProvider();
         Assert.Equal(77, provider.GetRequiredService<IOptions<CallLoggerOptions>>().Value.QueueCapacity);
-        Assert.Same(provider.GetRequiredService<CallLogger>(), provider.GetRequiredService<ICallLogger>());
+        Assert.IsType<CallLogger>(provider.GetRequiredService<ICallLogger>());
     }
 
     [Fact]
@@ -50,13 +51,21 @@ public sealed class DependencyInjectionTests
     public async Task Host_Start_InvalidOptionsAndNoSink_FailsWithEveryMessage()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSafeCallLogger(o => o.QueueCapacity = -1);
+        builder.Services.AddSafeCallLogger(o =>
+        {
+            o.QueueCapacity = -1;
+            o.RetryBaseDelay = TimeSpan.FromSeconds(20);
+            o.RetryMaxDelay = TimeSpan.FromSeconds(1);
+        });
         using var host = builder.Build();
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains(ex.Failures, f => f.Contains("QueueCapacity", StringComparison.Ordinal));
+        // The generated validator's limit, the cross-setting rule and the missing sink, together.
+        Assert.Contains("QueueCapacity must be between 1 and 1,000,000 (was -1).", ex.Failures);
+        Assert.Contains(ex.Failures, f => f.StartsWith("RetryMaxDelay (00:00:01) must not be shorter", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.Contains("No sink is configured", StringComparison.Ordinal));
+        Assert.Equal(3, ex.Failures.Count());
     }
 
     [Fact]

@@ -80,6 +80,7 @@ internal static class StatsQuery
             Succeeded = health?.Successes,
             QueueDepth = health?.QueueDepth,
             QueueCapacity = health?.QueueCapacity,
+            QueueWarningDepth = health?.QueueWarningDepth,
             LastError = health?.LastError,
             TotalCalls = total,
             CallsByType = byType,
@@ -113,7 +114,7 @@ internal static class StatsQuery
             advice.Add(string.Create(CultureInfo.InvariantCulture, $"Error rate is high ({100 - health.HealthPercent:0.#}% of writes failed): check the logs for the last error and whether another process keeps the database locked."));
         }
 
-        if (health is not null && health.QueueCapacity > 0 && health.QueueDepth >= 0.8 * health.QueueCapacity)
+        if (health is { IsQueueNearlyFull: true })
         {
             advice.Add(string.Create(CultureInfo.InvariantCulture, $"The queue is near full ({health.QueueDepth} of {health.QueueCapacity}): storage is slower than the calls coming in; raise QueueCapacity or look for a lock held on the database."));
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafeCallLogger;
+using SafeCallLogger.Configuration;
 using SafeCallLogger.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,9 +13,19 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SafeCallLoggerServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICallLogger"/> (a singleton <see cref="CallLogger"/>) and a hosted service that starts it
-    /// with the generic host and flushes it on shutdown. Options are validated when the host starts, with every
-    /// problem reported at once. Safe to call more than once: configurations add up, services are registered once.
+    /// Registers <see cref="ICallLogger"/> (a singleton <see cref="CallLogger"/>, the one instance the container owns
+    /// and disposes, once, with its owned sink; <see cref="CallLogger"/> itself is not a service: inject
+    /// <see cref="ICallLogger"/>) and a hosted service that starts it with the generic host. Options are validated
+    /// when the host starts, with every problem reported at once (their limits by a validator generated at build
+    /// time). Safe to call more than once: configurations add up, services are registered once.
+    /// <para>
+    /// Shutdown: the generic host stops hosted services one by one in reverse registration order. The logger's hosted
+    /// service flushes in its <c>StopAsync</c> but keeps accepting, and stops only in
+    /// <c>IHostedLifecycleService.StoppedAsync</c>, after every hosted service has stopped: calls your own services
+    /// log in their <c>StopAsync</c> are stored whether they were registered before or after this call. Calls logged
+    /// later (in <c>StoppedAsync</c> or after the host stopped) are refused as stopped. Flush and stop share one
+    /// <see cref="CallLoggerOptions.ShutdownTimeout"/>, within the host's own shutdown timeout.
+    /// </para>
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, e.g. <c>o =&gt; o.UseSqlite("Data Source=arbitrage_bot.db")</c>.</param>
@@ -54,14 +65,16 @@ public static class SafeCallLoggerServiceCollectionExtensions
     private static IServiceCollection AddCore(IServiceCollection services)
     {
         services.AddOptions<CallLoggerOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallLoggerOptions>, CallLoggerOptionsLimits>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallLoggerOptions>, CallLoggerOptionsValidator>());
-        services.TryAddSingleton(CreateLogger);
-        services.TryAddSingleton<ICallLogger>(static provider => provider.GetRequiredService<CallLogger>());
+        // One registration owns the logger: a second service type forwarded to it would be disposed by the
+        // container a second time, and an owned sink with it.
+        services.TryAddSingleton<ICallLogger>(CreateLogger);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CallLoggerHostedService>());
         return services;
     }
 
-    private static CallLogger CreateLogger(IServiceProvider provider)
+    private static ICallLogger CreateLogger(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<CallLoggerOptions>>().Value;
         var sink = options.SinkFactory is { } factory ? factory(provider) : provider.GetRequiredService<ICallSink>();

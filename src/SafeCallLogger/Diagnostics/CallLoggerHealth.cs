@@ -1,3 +1,5 @@
+using SafeCallLogger.Alerts;
+
 namespace SafeCallLogger;
 
 /// <summary>
@@ -17,6 +19,19 @@ public sealed record CallLoggerHealth
 
     /// <summary>The queue's capacity (<see cref="CallLoggerOptions.QueueCapacity"/>).</summary>
     public required int QueueCapacity { get; init; }
+
+    /// <summary>
+    /// The queue depth from which the queue counts as nearly full: <see cref="QueueCapacity"/> times
+    /// <see cref="CallLoggerOptions.QueueWarningRatio"/>, rounded up, at least 1. The same depth raises the
+    /// <see cref="CallLoggerAlertKind.QueueNearlyFull"/> alert.
+    /// </summary>
+    public required int QueueWarningDepth { get; init; }
+
+    /// <summary>
+    /// <see langword="true"/> when <see cref="QueueDepth"/> has reached <see cref="QueueWarningDepth"/>, as the health
+    /// check and the stats' advice read it. Never <see langword="true"/> while <see cref="QueueWarningDepth"/> is 0.
+    /// </summary>
+    public bool IsQueueNearlyFull => QueueWarningDepth > 0 && QueueDepth >= QueueWarningDepth;
 
     /// <summary>Operations accepted into the queue.</summary>
     public required long Accepted { get; init; }

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace SafeCallLogger;
 
 /// <summary>
-/// An ASP.NET Core health check: Healthy while running, Degraded while writes fail or the queue is past its warning
-/// ratio, Unhealthy when disabled or stopped. Register it with
-/// <c>services.AddHealthChecks().AddCheck&lt;CallLoggerHealthCheck&gt;("calls")</c>. Never throws.
+/// An ASP.NET Core health check: Healthy while running, Degraded while writes fail or the queue is nearly full
+/// (<see cref="CallLoggerHealth.IsQueueNearlyFull"/>, from <see cref="CallLoggerOptions.QueueWarningRatio"/>),
+/// Unhealthy when disabled or stopped. Register it with <c>services.AddHealthChecks().AddCheck&lt;CallLoggerHealthCheck&gt;("calls")</c>. Never throws.
 /// </summary>
 /// <param name="logger">The logger to report on.</param>
 public sealed class CallLoggerHealthCheck(ICallLogger logger) : IHealthCheck
@@ -19,6 +19,7 @@ public sealed class CallLoggerHealthCheck(ICallLogger logger) : IHealthCheck
             ["state"] = health.State.ToString(),
             ["queue_depth"] = health.QueueDepth,
             ["queue_capacity"] = health.QueueCapacity,
+            ["queue_warning_depth"] = health.QueueWarningDepth,
             ["accepted"] = health.Accepted,
             ["written"] = health.Written,
             ["rejected"] = health.Rejected,
@@ -26,13 +27,12 @@ public sealed class CallLoggerHealthCheck(ICallLogger logger) : IHealthCheck
             ["errors"] = health.Errors,
             ["consecutive_errors"] = health.ConsecutiveErrors,
         };
-        var queueFilling = health.QueueCapacity > 0 && health.QueueDepth >= 0.8 * health.QueueCapacity;
         var result = health.State switch
         {
             CallLoggerState.Disabled => HealthCheckResult.Unhealthy($"Call logger disabled after {health.ConsecutiveErrors} consecutive errors: {health.LastError}", data: data),
             CallLoggerState.Stopped => HealthCheckResult.Unhealthy("Call logger stopped.", data: data),
             CallLoggerState.Degraded => HealthCheckResult.Degraded($"Storage writes failing: {health.LastError}", data: data),
-            _ when queueFilling => HealthCheckResult.Degraded($"Queue at {health.QueueDepth}/{health.QueueCapacity}.", data: data),
+            _ when health.IsQueueNearlyFull => HealthCheckResult.Degraded($"Queue at {health.QueueDepth}/{health.QueueCapacity}.", data: data),
             _ => HealthCheckResult.Healthy($"{health.Written} operations written.", data),
         };
         return Task.FromResult(result);

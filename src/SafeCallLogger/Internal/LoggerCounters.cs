@@ -52,7 +52,12 @@ internal sealed class LoggerCounters
         }
     }
 
-    public CallLoggerHealth Snapshot(CallLoggerState state, int capacity)
+    /// <param name="state">The logger's state.</param>
+    /// <param name="capacity">The queue's capacity.</param>
+    /// <param name="queueWarningDepth">
+    /// The depth that raises QueueNearlyFull (<see cref="CallLogger.QueueWarningDepth"/>).
+    /// </param>
+    public CallLoggerHealth Snapshot(CallLoggerState state, int capacity, int queueWarningDepth)
     {
         var byReason = new Dictionary<RejectionReason, long>();
         for (var i = 0; i < _rejectedByReason.Length; i++)
@@ -70,6 +75,7 @@ internal sealed class LoggerCounters
             State = state,
             QueueDepth = QueueDepth,
             QueueCapacity = capacity,
+            QueueWarningDepth = queueWarningDepth,
             Accepted = accepted,
             Rejected = Interlocked.Read(ref Rejected),
             RejectedByReason = byReason,
