@@ -6,8 +6,8 @@ namespace SafeCallLogger.Sqlite;
 
 /// <summary>
 /// The query side of the SQLite storage, on the same database file as <see cref="SqliteCallSink"/>: stats for
-/// <c>/ml_stats</c>, the <c>/ml_test</c> self-test, online backup, CSV and JSON Lines export, and on-demand
-/// retention. Each method opens its own short-lived connection, so it runs while the sink keeps writing (WAL).
+/// <c>/ml_stats</c>, the <c>/ml_test</c> self-test, online backup, CSV and JSON Lines export, on-demand
+/// retention, and reading and replaying dead letters. Each method opens its own short-lived connection, so it runs while the sink keeps writing (WAL).
 /// Thread-safe. Stats never create or change the schema; exports, retention and the self-test create it when missing (an existing current schema is left untouched, so a read-only connection string works for stats, exports and backup).
 /// </summary>
 public sealed class SqliteCallStore
@@ -24,15 +24,14 @@ public sealed class SqliteCallStore
     /// Creates the store. Never opens the database here. Throws <see cref="ArgumentException"/> when
     /// <paramref name="connectionString"/> is blank or <paramref name="options"/> are invalid (every problem listed).
     /// </summary>
-    /// <param name="connectionString">The same connection string as the sink's, e.g. <c>Data Source=arbitrage_bot.db</c>.</param>
+    /// <param name="connectionString">The same connection string as the sink's, e.g. <c>Data Source=arbitrage_bot.db</c>; a relative path is resolved against <see cref="AppContext.BaseDirectory"/>, as the sink does.</param>
     /// <param name="options">The same settings as the sink's (at least <see cref="SqliteSinkOptions.TableName"/>); the default is <see cref="SqliteSinkOptions"/> with its defaults.</param>
     /// <param name="timeProvider">The clock for stats, self-test timing and retention; the default is <see cref="TimeProvider.System"/>.</param>
     public SqliteCallStore(string connectionString, SqliteSinkOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _options = SqliteSinkOptions.ValidatedCopy(options, nameof(options));
-        _ = new SqliteConnectionStringBuilder(connectionString);
-        _connectionString = connectionString;
+        _connectionString = SqliteConnections.ResolveDataSource(connectionString);
         _names = new TableNames(_options.TableName);
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -197,10 +196,45 @@ public sealed class SqliteCallStore
             () =>
             {
                 using var connection = Open();
-                SqliteSchema.EnsureCreated(connection, _names);
+                SchemaMigrations.EnsureCreated(connection, _names);
                 return Retention.Run(connection, _names, _options, _time.GetUtcNow(), cancellationToken, out _);
             },
             cancellationToken);
+
+    /// <summary>
+    /// Reads the dead letters (operations storage refused for what they hold, kept by <see cref="SqliteCallSink"/> in
+    /// <c>{table}_dead_letters</c>), oldest first, at most <paramref name="limit"/>. Empty when there are none or the
+    /// table does not exist yet; never changes the schema. Throws when the database cannot be read or on cancellation.
+    /// </summary>
+    /// <param name="limit">The most letters returned; the default is 1,000.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public Task<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return Task.Run<IReadOnlyList<DeadLetter>>(
+            () =>
+            {
+                using var connection = Open();
+                return DeadLetterQuery.Read(connection, _names, limit, cancellationToken);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the dead letters again (oldest first, at most <paramref name="limit"/>) through the sink's own write
+    /// path, once the cause is fixed (a constraint dropped, a column widened): each letter in its own transaction
+    /// with the deletion of its row, so a letter is either stored and removed or kept. Operation ids are applied at
+    /// most once, so a letter already applied is just removed and replaying twice does no harm. Runs beside a live
+    /// sink (its own connection, the write lock taken per letter). Returns how many were applied and how many are
+    /// still refused. Throws when the database cannot be written or on cancellation (letters applied so far stay applied).
+    /// </summary>
+    /// <param name="limit">The most letters replayed in this call; the default is 1,000.</param>
+    /// <param name="cancellationToken">Stops between two letters.</param>
+    public Task<DeadLetterReplayResult> ReplayDeadLettersAsync(int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return Task.Run(() => DeadLetterReplay.Run(_connectionString, _options, _names, _time, limit, cancellationToken), cancellationToken);
+    }
 
     private SqliteConnection Open() => SqliteConnections.Open(_connectionString, _options.BusyTimeout, enableWal: false);
 
@@ -217,7 +251,7 @@ public sealed class SqliteCallStore
             }
         }
 
-        SqliteSchema.EnsureCreated(connection, _names);
+        SchemaMigrations.EnsureCreated(connection, _names);
         using var transaction = connection.BeginTransaction(deferred: false);
         Retention.DeleteCalls(connection, transaction, _names, [callId]);
         transaction.Commit();
@@ -239,7 +273,7 @@ public sealed class SqliteCallStore
         var connection = Open();
         await using (connection.ConfigureAwait(false))
         {
-            SqliteSchema.EnsureCreated(connection, _names);
+            SchemaMigrations.EnsureCreated(connection, _names);
 
             // A read transaction keeps one snapshot for the whole export while the sink goes on writing.
             var transaction = connection.BeginTransaction(deferred: true);

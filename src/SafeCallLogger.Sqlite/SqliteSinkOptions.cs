@@ -119,7 +119,8 @@ public sealed class SqliteSinkOptions
     public TimeSpan AppliedOperationTtl { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// Where the sink writes scheduled backups (<c>{database}-yyyyMMdd-HHmmss.db</c>), created when missing. The
+    /// Where the sink writes scheduled backups (<c>{database}-{path hash}-yyyyMMdd-HHmmss.db</c>), created when
+    /// missing; a relative path is resolved against <see cref="AppContext.BaseDirectory"/>. The
     /// default is <see langword="null"/>: no scheduled backup (<see cref="SqliteCallStore.BackupAsync"/> still works
     /// on demand).
     /// </summary>

@@ -11,6 +11,8 @@ public sealed class SqliteBackupTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
+    private string Prefix => SafeCallLogger.Sqlite.Internal.BackupSchedule.Prefix(_db.ConnectionString);
+
     [Fact]
     public async Task BackupAsync_WhileLoggingContinues_WritesAConsistentCopy()
     {
@@ -67,7 +69,7 @@ public sealed class SqliteBackupTests : IDisposable
         await using (sink)
         {
             await WriteAndWaitForBackupAsync(sink, "c0");
-            Assert.Equal(["arbitrage_bot-20260314-183000.db"], BackupNames());
+            Assert.Equal([Prefix + "20260314-183000.db"], BackupNames());
 
             _time.Advance(TimeSpan.FromDays(13));
             await WriteAndWaitForBackupAsync(sink, "c1");
@@ -80,7 +82,7 @@ public sealed class SqliteBackupTests : IDisposable
             }
         }
 
-        Assert.Equal(["arbitrage_bot-20260424-183000.db", "arbitrage_bot-20260508-183000.db"], BackupNames());
+        Assert.Equal([Prefix + "20260424-183000.db", Prefix + "20260508-183000.db"], BackupNames());
 
         // A restarted sink reads the due time back from the newest file: no backup before the interval.
         await using (var restarted = new SqliteCallSink(_db.ConnectionString, options, _time))
@@ -90,7 +92,7 @@ public sealed class SqliteBackupTests : IDisposable
         }
 
         Assert.Equal(2, BackupNames().Length);
-        using var copy = new SqliteConnection($"Data Source={Path.Combine(backups, "arbitrage_bot-20260508-183000.db")};Pooling=False");
+        using var copy = new SqliteConnection($"Data Source={Path.Combine(backups, Prefix + "20260508-183000.db")};Pooling=False");
         copy.Open();
         using var command = copy.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM arbitrage_calls";
@@ -116,7 +118,7 @@ public sealed class SqliteBackupTests : IDisposable
 
         _time.Advance(TimeSpan.FromMinutes(1));
         await WriteAndWaitForBackupAsync(sink, "c2");
-        Assert.Equal("arbitrage_bot-20260314-193000.db", Path.GetFileName(Assert.Single(Directory.GetFiles(backups))));
+        Assert.Equal(Prefix + "20260314-193000.db", Path.GetFileName(Assert.Single(Directory.GetFiles(backups))));
 
         // After a success the next one is an interval later again.
         _time.Advance(TimeSpan.FromDays(13));

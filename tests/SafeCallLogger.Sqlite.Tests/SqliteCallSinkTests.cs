@@ -26,7 +26,7 @@ public sealed class SqliteCallSinkTests : IDisposable
         await sink.WriteAsync(operations, CancellationToken.None);
 
     [Fact]
-    public async Task WriteAsync_NewDatabase_CreatesBriefColumnsIndexesWalAndVersion()
+    public async Task WriteAsync_NewDatabase_CreatesBriefColumnsIndexesWalAndOwnVersionTable()
     {
         await using (var sink = NewSink())
         {
@@ -46,14 +46,15 @@ public sealed class SqliteCallSinkTests : IDisposable
         }
 
         Assert.Equal(BriefColumns, columns);
-        Assert.Equal(2L, _db.Scalar("PRAGMA user_version"));
+        Assert.Equal(0L, _db.Scalar("PRAGMA user_version"));
+        Assert.Equal((long)SafeCallLogger.Sqlite.Internal.SchemaMigrations.CurrentVersion, _db.Scalar("SELECT version FROM arbitrage_calls_schema"));
         Assert.Equal("wal", _db.Scalar("PRAGMA journal_mode"));
         foreach (var column in new[] { "call_type", "sport", "roi_percent", "alert_sent_at" })
         {
             Assert.True(_db.Count($"SELECT COUNT(*) FROM pragma_index_list('arbitrage_calls') l JOIN pragma_index_info(l.name) i WHERE i.name = '{column}' AND i.seqno = 0") >= 1, column);
         }
 
-        foreach (var table in new[] { "arbitrage_calls_notified_users", "arbitrage_calls_clicks", "arbitrage_calls_pending_ops", "arbitrage_calls_applied_ops" })
+        foreach (var table in new[] { "arbitrage_calls_notified_users", "arbitrage_calls_clicks", "arbitrage_calls_pending_ops", "arbitrage_calls_applied_ops", "arbitrage_calls_dead_letters" })
         {
             Assert.Equal(1L, _db.Count($"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
         }

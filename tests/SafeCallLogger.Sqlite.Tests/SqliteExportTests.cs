@@ -99,6 +99,34 @@ public sealed class SqliteExportTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportCsvAsync_TextStartingWithAFormulaCharacter_GetsALeadingApostropheNumbersDoNot()
+    {
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start)))
+        {
+            await sink.WriteAsync(
+            [
+                Upsert("f1", call: Call("f1", oddsA: Odds.FromAmerican(-110), teamA: "=HYPERLINK(\"http://x\")")),
+                Upsert("f2", call: Call("f2", teamA: "+1")),
+                Upsert("f3", call: Call("f3", teamA: "-2")),
+                Upsert("f4", call: Call("f4", teamA: "@SUM(A1)")),
+                Upsert("f5", call: Call("f5", teamA: "\tTab")),
+                Upsert("f6", call: Call("f6", teamA: "\rCr")),
+            ],
+            CancellationToken.None);
+        }
+
+        using var stream = new MemoryStream();
+        await new SqliteCallStore(_db.ConnectionString).ExportCsvAsync(stream);
+
+        var records = Csv.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+        var teamA = records[0].IndexOf("team_a");
+        var oddsA = records[0].IndexOf("odds_a");
+        var rows = records.Skip(1).OrderBy(r => r[0], StringComparer.Ordinal).ToList();
+        Assert.Equal(["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rCr"], rows.Select(r => r[teamA]));
+        Assert.Equal("-110", rows[0][oddsA]);
+    }
+
+    [Fact]
     public async Task ExportCsvAsync_EmptyDatabase_WritesHeaderOnly()
     {
         using var stream = new MemoryStream();

@@ -39,11 +39,30 @@ internal static class SqliteConnections
         }
     }
 
-    /// <summary>The database file of a connection string, or <see langword="null"/> for an in-memory database.</summary>
+    /// <summary>
+    /// The connection string with a relative <c>Data Source</c> made absolute against <see cref="AppContext.BaseDirectory"/>:
+    /// under a service manager the working directory is <c>/</c> (or System32), not the application's folder. In-memory
+    /// databases, <c>file:</c> URIs and <c>|DataDirectory|</c> paths are left as they are. Throws
+    /// <see cref="ArgumentException"/> for a malformed connection string.
+    /// </summary>
+    public static string ResolveDataSource(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var source = builder.DataSource;
+        if (IsMemory(builder) || Path.IsPathRooted(source) || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || source.StartsWith('|'))
+        {
+            return connectionString;
+        }
+
+        builder.DataSource = Path.GetFullPath(source, AppContext.BaseDirectory);
+        return builder.ToString();
+    }
+
+    /// <summary>The database file of a connection string already resolved by <see cref="ResolveDataSource"/>, or <see langword="null"/> for an in-memory database.</summary>
     public static string? DataSourcePath(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
-        return IsMemory(builder) ? null : Path.GetFullPath(builder.DataSource);
+        return IsMemory(builder) ? null : Path.GetFullPath(builder.DataSource, AppContext.BaseDirectory);
     }
 
     private static bool IsMemory(SqliteConnectionStringBuilder builder) =>

@@ -31,4 +31,14 @@ internal static partial class SqliteLog
 
     [LoggerMessage(109, LogLevel.Debug, "ML: {Kind} for call {CallId} discarded: its call is not stored and {Max} operations already wait for theirs")]
     public static partial void Orphaned(ILogger logger, CallOperationKind kind, string callId, int max);
+
+    [LoggerMessage(110, LogLevel.Warning, "ML: a waiting click, result or closing line for call {CallId} was refused by the table and is left to expire: {Error}")]
+    public static partial void PendingRefused(ILogger logger, string callId, string error);
+
+    [LoggerMessage(111, LogLevel.Warning, "ML: the database file {Path} was deleted or replaced under the sink; reopened at the configured path and the batch is written again there")]
+    public static partial void StorageReplaced(ILogger logger, string path);
+
+    [LoggerMessage(112, LogLevel.Warning, "ML: operation {OperationId} cannot be stored (the logger sets it aside as a dead letter): {Error}")]
+    public static partial void Unstorable(ILogger logger, Guid operationId, string error);
+
 }

@@ -28,9 +28,26 @@ internal sealed class BackupSchedule
         _connectionString = connectionString;
         _options = options;
         _logger = logger;
-        _directory = Path.GetFullPath(options.BackupDirectory!);
+        _directory = Path.GetFullPath(options.BackupDirectory!, AppContext.BaseDirectory);
+        _prefix = Prefix(connectionString);
+    }
+
+    /// <summary>
+    /// The start of this database's backup names: its file name and a hash of its full path
+    /// (<c>arbitrage_bot-1a2b3c4d-</c>), so that two databases with the same file name sharing a backup directory
+    /// neither overwrite nor prune each other's backups.
+    /// </summary>
+    public static string Prefix(string connectionString)
+    {
         var source = SqliteConnections.DataSourcePath(connectionString);
-        _prefix = (source is null ? "memory" : Path.GetFileNameWithoutExtension(source)) + "-";
+        if (source is null)
+        {
+            return "memory-";
+        }
+
+        // A stable hash (not string.GetHashCode, which changes per process): the prefix must survive restarts.
+        var hash = (uint)SafeCallLogger.Internal.XxHash64.Hash(System.Text.Encoding.UTF8.GetBytes(source));
+        return Path.GetFileNameWithoutExtension(source) + "-" + hash.ToString("x8", CultureInfo.InvariantCulture) + "-";
     }
 
     /// <summary>The running or last backup; completes without throwing.</summary>
@@ -46,7 +63,7 @@ internal sealed class BackupSchedule
                 return;
             }
 
-            _nextDue ??= NewestBackup() is { } newest ? newest + _options.BackupInterval : now;
+            _nextDue ??= NewestBackup(now) is { } newest ? newest + _options.BackupInterval : now;
             if (now < _nextDue)
             {
                 return;
@@ -107,11 +124,9 @@ internal sealed class BackupSchedule
         return true;
     }
 
-    private DateTimeOffset? NewestBackup()
-    {
-        var newest = Backups().Select(static f => (DateTimeOffset?)f.Stamp).Max();
-        return newest;
-    }
+    /// <summary>The newest backup not stamped in the future: a file named with a future date (a clock that was wrong, a copied file) must not hold off backups until that date.</summary>
+    private DateTimeOffset? NewestBackup(DateTimeOffset now) =>
+        Backups().Where(f => f.Stamp <= now).Select(static f => (DateTimeOffset?)f.Stamp).Max();
 
     private IEnumerable<(string Path, DateTimeOffset Stamp)> Backups()
     {

@@ -3,16 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
-/// The schema and its migrations, versioned by <c>PRAGMA user_version</c>.
-/// Version 1 is the seed's plain <c>arbitrage_calls</c> table with its indexes (what the Python bot created; a file
-/// with the table and user_version 0 is read as version 1). Version 2 adds the per-user and bookkeeping companion
-/// tables, and running totals per call type and per sport kept by triggers (so they stay right whoever writes: this
-/// library, the sqlite3 shell or a Python job), filled from the existing rows when created. Every step only adds, so
-/// rows are never lost.
+/// The DDL of each schema version; <see cref="SchemaMigrations"/> applies them in order.
+/// Version 1 is the seed's plain <c>arbitrage_calls</c> table with its indexes (what the Python bot created). Version 2
+/// adds the per-user and bookkeeping companion tables, and running totals per call type and per sport kept by
+/// triggers (so they stay right whoever writes: this library, the sqlite3 shell or a Python job), filled from the
+/// existing rows when created. Version 3 adds the dead letters. Every step only adds, so rows are never lost.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
 
     /// <summary>The columns of the calls table, exactly the brief's names in the brief's order (a public contract).</summary>
     public static readonly string[] Columns =
@@ -139,6 +137,19 @@ internal static class SqliteSchema
         END;
         """;
 
+    /// <summary>Version 3: operations storage refused for what they hold, kept to be read and replayed (<see cref="IDeadLetterSink"/>).</summary>
+    public static string Version3(TableNames t) => $"""
+        CREATE TABLE IF NOT EXISTS {t.DeadLetters} (
+            op_id TEXT PRIMARY KEY,
+            call_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            error TEXT NOT NULL,
+            operation_json TEXT NOT NULL,
+            failed_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS {t.Index("dead_letter_failed_at")} ON {t.DeadLetters} (failed_at);
+        """;
+
     /// <summary>Recomputes the stats totals from the rows: run when the totals table is created (upgrade from v1).</summary>
     public static string FillTotals(TableNames t) => $"""
         DELETE FROM {t.StatsByType};
@@ -161,43 +172,6 @@ internal static class SqliteSchema
                     results_known = results_known + excluded.results_known, profit = profit + excluded.profit;
         """;
 
-    /// <summary>
-    /// Creates the schema when missing and upgrades an older file in place, in one transaction. Safe to call on every
-    /// open and from several processes: every statement is <c>IF NOT EXISTS</c>. Throws on failure.
-    /// </summary>
-    public static void EnsureCreated(SqliteConnection connection, TableNames t)
-    {
-        var version = ReadVersion(connection);
-        if (version >= CurrentVersion && TableExists(connection, t.StatsByTypePlain) && TableExists(connection, t.Plain))
-        {
-            return;
-        }
-
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var totalsExisted = TableExists(connection, t.StatsByTypePlain, transaction);
-        Execute(connection, transaction, Version1(t));
-        Execute(connection, transaction, Version2(t));
-        if (!totalsExisted)
-        {
-            // Under the write lock taken by BEGIN IMMEDIATE: no row can slip in between the fill and the triggers.
-            Execute(connection, transaction, FillTotals(t));
-        }
-
-        if (version < CurrentVersion)
-        {
-            Execute(connection, transaction, "PRAGMA user_version = " + CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        transaction.Commit();
-    }
-
-    public static int ReadVersion(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA user_version";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     public static bool TableExists(SqliteConnection connection, string plainName, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
@@ -207,7 +181,7 @@ internal static class SqliteSchema
         return command.ExecuteScalar() is not null;
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    public static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -34,7 +34,7 @@ internal static class RowExporter
                 cancellationToken.ThrowIfCancellationRequested();
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    AppendCsvField(line, reader.IsDBNull(i) ? null : Text(reader.GetValue(i)), i);
+                    AppendCsvField(line, reader.IsDBNull(i) ? null : CsvText(reader.GetValue(i)), i);
                 }
 
                 line.Append("\r\n");
@@ -108,6 +108,14 @@ internal static class RowExporter
                 break;
         }
     }
+
+    /// <summary>
+    /// A cell's text, with a leading apostrophe on text that a spreadsheet would run as a formula (starting with
+    /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR: team names and raw data come from outside). Numbers are
+    /// written as numbers, so a negative odd stays <c>-110</c>.
+    /// </summary>
+    private static string CsvText(object value) =>
+        value is string text && text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : Text(value);
 
     private static string Text(object value) => value switch
     {

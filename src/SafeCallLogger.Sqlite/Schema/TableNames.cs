@@ -15,6 +15,10 @@ internal sealed class TableNames
         StatsBySport = SqlIdentifier.Quote(table + "_stats_by_sport");
         AppliedOpsPlain = table + "_applied_ops";
         AppliedOps = SqlIdentifier.Quote(AppliedOpsPlain);
+        DeadLettersPlain = table + "_dead_letters";
+        DeadLetters = SqlIdentifier.Quote(DeadLettersPlain);
+        SchemaVersionPlain = table + "_schema";
+        SchemaVersion = SqlIdentifier.Quote(SchemaVersionPlain);
     }
 
     /// <summary>The table name as configured, unquoted.</summary>
@@ -32,6 +36,18 @@ internal sealed class TableNames
 
     /// <summary>The applied-operations table name, unquoted: the last table a migration creates.</summary>
     public string AppliedOpsPlain { get; }
+
+    /// <summary>Operations storage refused for what they hold (<see cref="DeadLetter"/>).</summary>
+    public string DeadLetters { get; }
+
+    /// <summary>The dead-letters table name, unquoted.</summary>
+    public string DeadLettersPlain { get; }
+
+    /// <summary>Our own schema version, one row: never <c>PRAGMA user_version</c>, which belongs to the host application.</summary>
+    public string SchemaVersion { get; }
+
+    /// <summary>The schema-version table name, unquoted.</summary>
+    public string SchemaVersionPlain { get; }
 
     /// <summary>Running totals per call_type, kept by triggers, so /ml_stats never scans the calls.</summary>
     public string StatsByType { get; }
