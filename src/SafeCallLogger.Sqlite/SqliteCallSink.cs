@@ -47,6 +47,7 @@ public sealed class SqliteCallSink : ICallSink, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly BackupSchedule? _backups;
+    private readonly Schema.TimestampUpgradeRunner _timestampUpgrade = new();
     private SinkSession? _session;
     private DateTimeOffset? _lastRetention;
     private long _orphaned;
@@ -177,6 +178,7 @@ public sealed class SqliteCallSink : ICallSink, IAsyncDisposable
     {
         var now = _time.GetUtcNow();
         _backups?.StartIfDue(now);
+        _timestampUpgrade.RunAfterBatch(_session?.Connection, _names, _options, now, _logger, cancellationToken);
         if (_session is null || (_lastRetention is { } last && now - last < RetentionInterval))
         {
             return;

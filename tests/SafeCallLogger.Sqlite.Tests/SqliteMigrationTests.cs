@@ -30,7 +30,7 @@ public sealed class SqliteMigrationTests : IDisposable
             await sink.WriteAsync([Upsert("new1"), Click("old1", 9), Click("old1", 9), Result("old2", CallOutcome.AWon, 4)], CancellationToken.None);
         }
 
-        Assert.Equal(2L, _db.Scalar("PRAGMA user_version"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, _db.Scalar("PRAGMA user_version"));
         Assert.Equal(3L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
         var old1 = _db.Row("SELECT * FROM arbitrage_calls WHERE call_id = 'old1'");
         Assert.Equal("Arsenal", old1["team_a"]);

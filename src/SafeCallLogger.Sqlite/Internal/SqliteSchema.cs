@@ -7,12 +7,13 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// Version 1 is the seed's plain <c>arbitrage_calls</c> table with its indexes (what the Python bot created; a file
 /// with the table and user_version 0 is read as version 1). Version 2 adds the per-user and bookkeeping companion
 /// tables, and running totals per call type and per sport kept by triggers (so they stay right whoever writes: this
-/// library, the sqlite3 shell or a Python job), filled from the existing rows when created. Every step only adds, so
-/// rows are never lost.
+/// library, the sqlite3 shell or a Python job), filled from the existing rows when created. Version 3
+/// (<see cref="Schema.Version3"/>) adds the seed guide's alias columns and converts our old timestamps. Every step
+/// only adds, so rows are never lost.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = Schema.Version3.Number;
 
     /// <summary>The columns of the calls table, exactly the brief's names in the brief's order (a public contract).</summary>
     public static readonly string[] Columns =
@@ -177,6 +178,7 @@ internal static class SqliteSchema
         var totalsExisted = TableExists(connection, t.StatsByTypePlain, transaction);
         Execute(connection, transaction, Version1(t));
         Execute(connection, transaction, Version2(t));
+        Schema.Version3.Apply(connection, transaction, t);
         if (!totalsExisted)
         {
             // Under the write lock taken by BEGIN IMMEDIATE: no row can slip in between the fill and the triggers.
