@@ -31,6 +31,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private readonly int _queueAlertDepth;
     private readonly int _maxStringLength;
     private readonly int _maxRawDataProperties;
+    private readonly TimeZoneInfo? _seedIdTimeZone; // set only when CallIdRecipe is SeedMd5
     // The longest wait a timer accepts; a longer or infinite flush waits in slices of it.
     private static readonly TimeSpan MaxTimerWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
@@ -73,6 +74,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _logger = loggerFactory is null ? NullLogger.Instance : new NeverThrowingLogger(loggerFactory.CreateLogger<CallLogger>());
         _maxStringLength = _options.MaxStringLength;
         _maxRawDataProperties = _options.MaxRawDataProperties;
+        _seedIdTimeZone = _options.CallIdRecipe == CallIdRecipe.SeedMd5 ? _options.CallIdTimeZone ?? TimeZoneInfo.Local : null;
         _queueAlertDepth = BackgroundWriter.QueueAlertDepth(_options);
         _healthFactory = GetHealth;
 
@@ -110,7 +112,9 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
             }
 
             var sentAt = call.AlertSentAt ?? _time.GetUtcNow();
-            var callId = call.CallId ?? CallIds.Compute(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt);
+            var callId = call.CallId ?? (_seedIdTimeZone is null
+                ? CallIds.Compute(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt)
+                : CallIds.ComputeSeedCompatible(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt, _seedIdTimeZone));
             var users = call.UsersNotified ?? call.NotifiedUserIds?.Count ?? 1;
             return Enqueue(new CallOperation
             {

@@ -177,6 +177,7 @@ public sealed class CallLoggerOptions
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"RetryMaxDelay ({RetryMaxDelay}) must not be shorter than RetryBaseDelay ({RetryBaseDelay})."));
         }
 
+        ValidateCallIdRecipe(errors);
         return errors;
     }
 
@@ -207,6 +208,29 @@ public sealed class CallLoggerOptions
         else if (value > (max ?? TimeSpan.FromDays(1)))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {max ?? TimeSpan.FromDays(1)} (was {value})."));
+        }
+    }
+
+    /// <summary>
+    /// How the logger derives a call id when <see cref="CallRecord.CallId"/> is not set. The default is
+    /// <see cref="CallIdRecipe.XxHash64"/>. <see cref="CallIdRecipe.SeedMd5"/> gives the seed's Python bot's ids, for a
+    /// bot moving over from it mid-stream or a fleet where a Python bot and this one send the same alerts; it costs
+    /// more per call and depends on <see cref="CallIdTimeZone"/>. Never changes an id the caller set.
+    /// </summary>
+    public CallIdRecipe CallIdRecipe { get; set; } = CallIdRecipe.XxHash64;
+
+    /// <summary>
+    /// The time zone of the "local" hour in <see cref="CallIdRecipe.SeedMd5"/> ids: the zone the Python bot's machine
+    /// runs in (<c>datetime.now()</c>). The default is <see langword="null"/>: <see cref="TimeZoneInfo.Local"/> when the
+    /// logger is created. Not used by <see cref="CallIdRecipe.XxHash64"/>.
+    /// </summary>
+    public TimeZoneInfo? CallIdTimeZone { get; set; }
+
+    private void ValidateCallIdRecipe(List<string> errors)
+    {
+        if (!Enum.IsDefined(CallIdRecipe))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"CallIdRecipe must be XxHash64 or SeedMd5 (was {(int)CallIdRecipe})."));
         }
     }
 }
