@@ -15,6 +15,8 @@ public sealed class SqliteCallStore
     private const string TestCallPrefix = "ml_test_";
     private const string TestDataSource = "ml_test";
 
+    private static readonly string[] TimeColumns = ["match_date", "match_commence_time", "alert_sent_at", "expires_at"];
+
     private readonly string _connectionString;
     private readonly SqliteSinkOptions _options;
     private readonly TableNames _names;
@@ -143,8 +145,8 @@ public sealed class SqliteCallStore
 
     /// <summary>
     /// Streams every call as CSV: a header row with the table's columns exactly (names and order), RFC 4180 quoting,
-    /// CRLF line ends, UTF-8 without BOM, ISO 8601 UTC timestamps, NULL as an empty field; ordered by
-    /// <c>alert_sent_at</c>. Readable by <c>pandas.read_csv</c> as is. Leaves <paramref name="destination"/> open.
+    /// CRLF line ends, UTF-8 without BOM, timestamps in SQLite's canonical UTC text <c>YYYY-MM-DD HH:MM:SS.SSS</c>
+    /// whoever wrote them, NULL as an empty field; ordered by the time of <c>alert_sent_at</c>. Readable by <c>pandas.read_csv</c> as is. Leaves <paramref name="destination"/> open.
     /// Returns the number of rows. Throws when the database cannot be read or on cancellation.
     /// </summary>
     /// <param name="destination">Where to write.</param>
@@ -154,7 +156,8 @@ public sealed class SqliteCallStore
 
     /// <summary>
     /// Streams every call as JSON Lines: one object per line whose keys are the table's columns, numbers as numbers,
-    /// NULL as <c>null</c>, <c>raw_data</c> as the stored JSON text; ordered by <c>alert_sent_at</c>. Readable by
+    /// NULL as <c>null</c>, <c>raw_data</c> as the stored JSON text, timestamps as in <see cref="ExportCsvAsync"/>;
+    /// ordered by the time of <c>alert_sent_at</c>. Readable by
     /// <c>pandas.read_json(..., lines=True)</c>. Leaves <paramref name="destination"/> open. Returns the number of
     /// rows. Throws when the database cannot be read or on cancellation.
     /// </summary>
@@ -258,13 +261,17 @@ public sealed class SqliteCallStore
         return true;
     }
 
-    private string CallsQuery() => $"SELECT {string.Join(", ", SqliteSchema.Columns)} FROM {_names.Calls} ORDER BY alert_sent_at, call_id";
+    // Times come out in one form whoever wrote them (the canonical text; a value no date function reads stays as
+    // stored) and rows in time order, not text order: the Python bot's and our pre-schema-3 rows sort differently.
+    private string CallsQuery() =>
+        $"SELECT {string.Join(", ", SqliteSchema.Columns.Select(static c => TimeColumns.Contains(c) ? $"{SqliteText.CanonicalSql(c)} AS {c}" : c))} FROM {_names.Calls} ORDER BY {SqliteText.JulianDaySql("alert_sent_at")}, call_id";
 
     private string UserEventsQuery() => $"""
-        SELECT call_id, user_id, 'notified' AS event, notified_at AS event_at, NULL AS click_count FROM {_names.NotifiedUsers}
-        UNION ALL
-        SELECT call_id, user_id, 'clicked', first_clicked_at, click_count FROM {_names.Clicks}
-        ORDER BY event_at, call_id, user_id
+        SELECT call_id, user_id, event, {SqliteText.CanonicalSql("event_at")} AS event_at, click_count FROM (
+            SELECT call_id, user_id, 'notified' AS event, notified_at AS event_at, NULL AS click_count FROM {_names.NotifiedUsers}
+            UNION ALL
+            SELECT call_id, user_id, 'clicked', first_clicked_at, click_count FROM {_names.Clicks})
+        ORDER BY {SqliteText.JulianDaySql("event_at")}, call_id, user_id
         """;
 
     private async Task<long> ExportAsync(Stream destination, string sql, Func<SqliteDataReader, Stream, CancellationToken, Task<long>> write, CancellationToken cancellationToken)

@@ -207,6 +207,11 @@ public sealed class CallLoggerOptions
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"DisableAfterConsecutiveErrors must be at most {MaxImmediateRetries:N0} when RetryBaseDelay is zero, or a failing sink is retried with no delay almost forever (was {DisableAfterConsecutiveErrors:N0}).");
         }
+
+        if (!Enum.IsDefined(CallIdRecipe))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"CallIdRecipe must be XxHash64 or SeedMd5 (was {(int)CallIdRecipe}).");
+        }
     }
 
     /// <summary>Returns a copy of these options, so later changes to the original do not reach a running logger.</summary>
@@ -238,4 +243,19 @@ public sealed class CallLoggerOptions
     /// </summary>
     [Limit(0, 10_000_000)]
     public int MaxNotifiedUsers { get; set; } = 100_000;
+
+    /// <summary>
+    /// How the logger derives a call id when <see cref="CallRecord.CallId"/> is not set. The default is
+    /// <see cref="CallIdRecipe.XxHash64"/>. <see cref="CallIdRecipe.SeedMd5"/> gives the seed's Python bot's ids, for a
+    /// bot moving over from it mid-stream or a fleet where a Python bot and this one send the same alerts; it costs
+    /// more per call and depends on <see cref="CallIdTimeZone"/>. Never changes an id the caller set.
+    /// </summary>
+    public CallIdRecipe CallIdRecipe { get; set; } = CallIdRecipe.XxHash64;
+
+    /// <summary>
+    /// The time zone of the "local" hour in <see cref="CallIdRecipe.SeedMd5"/> ids: the zone the Python bot's machine
+    /// runs in (<c>datetime.now()</c>). The default is <see langword="null"/>: <see cref="TimeZoneInfo.Local"/> when the
+    /// logger is created. Not used by <see cref="CallIdRecipe.XxHash64"/>.
+    /// </summary>
+    public TimeZoneInfo? CallIdTimeZone { get; set; }
 }

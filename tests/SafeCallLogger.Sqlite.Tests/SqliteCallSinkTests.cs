@@ -1,3 +1,4 @@
+using SafeCallLogger.Sqlite.Internal;
 using SafeCallLogger.Sqlite.Tests.Support;
 using static SafeCallLogger.Sqlite.Tests.Support.TestData;
 
@@ -74,9 +75,9 @@ public sealed class SqliteCallSinkTests : IDisposable
         Assert.Equal(-110.0, row["odds_a"]);
         Assert.Equal(1 + (100.0 / 110), (double)row["odds_a_decimal"]!, 12);
         Assert.Equal(2.05, row["odds_b_decimal"]);
-        Assert.Equal("2026-03-14T18:30:00.000Z", row["alert_sent_at"]);
-        Assert.Equal("2026-03-14T18:45:00.000Z", row["expires_at"]);
-        Assert.Equal("2026-03-14T20:30:00.000Z", row["match_commence_time"]);
+        Assert.Equal("2026-03-14 18:30:00.000", row["alert_sent_at"]);
+        Assert.Equal("2026-03-14 18:45:00.000", row["expires_at"]);
+        Assert.Equal("2026-03-14 20:30:00.000", row["match_commence_time"]);
         Assert.Equal(3L, row["total_users_notified"]);
         Assert.Equal(0L, row["total_users_bet"]);
         Assert.Equal(0L, row["alert_clicked_count"]);
@@ -98,7 +99,7 @@ public sealed class SqliteCallSinkTests : IDisposable
         var row = _db.Row("SELECT total_users_notified, sport, alert_sent_at FROM arbitrage_calls WHERE call_id = 'c1'");
         Assert.Equal(15L, row["total_users_notified"]);
         Assert.Equal("basketball_nba", row["sport"]);
-        Assert.Equal("2026-03-14T18:30:00.000Z", row["alert_sent_at"]);
+        Assert.Equal("2026-03-14 18:30:00.000", row["alert_sent_at"]);
         Assert.Equal(3L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_notified_users WHERE call_id = 'c1'"));
     }
 

@@ -44,7 +44,7 @@ public sealed class SqliteExportTests : IDisposable
         var c1 = Zip(records[0], records[1]);
         Assert.Equal("c1", c1["call_id"]);
         Assert.Equal("Team, \"A\"\nLine two", c1["team_a"]);
-        Assert.Equal("2026-03-14T18:30:00.000Z", c1["alert_sent_at"]);
+        Assert.Equal("2026-03-14 18:30:00.000", c1["alert_sent_at"]);
         Assert.Equal("2.1", c1["odds_a"]);
         Assert.Equal("2", c1["alert_clicked_count"]);
         Assert.Equal("3.25", c1["actual_profit"]);
@@ -94,8 +94,8 @@ public sealed class SqliteExportTests : IDisposable
         Assert.Equal(3, rows);
         Assert.Equal(3, jsonRows);
         Assert.Equal(["call_id", "user_id", "event", "event_at", "click_count"], records[0]);
-        Assert.Contains(records, r => r.SequenceEqual(["c1", "10", "clicked", "2026-03-14T18:31:00.000Z", "2"]));
-        Assert.Contains(records, r => r.SequenceEqual(["c1", "11", "notified", "2026-03-14T18:30:00.000Z", string.Empty]));
+        Assert.Contains(records, r => r.SequenceEqual(["c1", "10", "clicked", "2026-03-14 18:31:00.000", "2"]));
+        Assert.Contains(records, r => r.SequenceEqual(["c1", "11", "notified", "2026-03-14 18:30:00.000", string.Empty]));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class SqliteRetentionTests : IDisposable
             await sink.WriteAsync([Upsert("ours-inside", at: Start.AddDays(-29)), Upsert("ours-outside", at: Start.AddDays(-31))], CancellationToken.None);
         }
 
-        // Cutoff is 2026-02-12T18:30:00.000Z. Shell rows on the cutoff day sort before it as text whatever their time.
+        // Cutoff is 2026-02-12 18:30:00.000. Shell rows on the cutoff day sort before it as text whatever their time.
         var cutoff = Start.AddDays(-30);
         InsertShellRow("shell-inside", "'2026-02-12 19:30:00'");
         InsertShellRow("shell-outside", "'2026-02-12 17:30:00'");
@@ -85,6 +85,11 @@ public sealed class SqliteRetentionTests : IDisposable
         InsertShellRow("epoch-ms-inside", cutoff.AddHours(1).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         InsertShellRow("julian-inside", "julianday('2026-02-12 19:30:00')");
         InsertShellRow("unreadable", "'yesterday'");
+
+        // Our pre-schema-3 form and an offset: a 'T' sorts after the canonical cutoff's space on the same day.
+        InsertShellRow("iso-inside", "'2026-02-12T19:30:00.000Z'");
+        InsertShellRow("iso-outside", "'2026-02-12T17:30:00.000Z'");
+        InsertShellRow("offset-outside", "'2026-02-13T03:00:00+14:00'");
 
         var deleted = await new SqliteCallStore(_db.ConnectionString, options, _time).RunRetentionAsync();
 
@@ -100,8 +105,8 @@ public sealed class SqliteRetentionTests : IDisposable
             }
         }
 
-        Assert.Equal(["epoch-inside", "epoch-ms-inside", "julian-inside", "ours-inside", "shell-inside", "unreadable"], left);
-        Assert.Equal(2, deleted); // ours-outside already went with the sink's own retention run after its write
+        Assert.Equal(["epoch-inside", "epoch-ms-inside", "iso-inside", "julian-inside", "ours-inside", "shell-inside", "unreadable"], left);
+        Assert.Equal(4, deleted); // ours-outside already went with the sink's own retention run after its write
 
         void InsertShellRow(string id, string sentAt) =>
             _db.Execute($"INSERT INTO arbitrage_calls (call_id, call_type, bookmaker_a, bookmaker_b, odds_a, odds_b, roi_percent, alert_sent_at) VALUES ('{id}', 'middle', 'a', 'b', 2, 2, 1, {sentAt})");

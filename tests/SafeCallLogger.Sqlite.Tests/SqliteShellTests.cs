@@ -34,7 +34,7 @@ public sealed class SqliteShellTests : IDisposable
 
         Assert.Equal(["arbitrage|3", "good_ev|2", "middle|1"], byType);
         Assert.Equal(["2"], clicked);
-        Assert.Equal(["2026-03-14T18:30:00.000Z"], newest);
+        Assert.Equal(["2026-03-14 18:30:00.000"], newest);
     }
 
     private async Task<string[]> RunSqlite3Async(string sql)

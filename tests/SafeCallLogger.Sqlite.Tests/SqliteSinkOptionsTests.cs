@@ -145,7 +145,7 @@ public sealed class SqliteSinkOptionsTests
             var result = logger.LogCallSafe(TestData.Call());
             Assert.True(result.IsAccepted);
             Assert.True((await logger.FlushAsync(TimeSpan.FromSeconds(30))).Completed);
-            Assert.Equal("2026-03-14T18:30:00.000Z", db.Scalar($"SELECT alert_sent_at FROM calls WHERE call_id = '{result.CallId}'"));
+            Assert.Equal("2026-03-14 18:30:00.000", db.Scalar($"SELECT alert_sent_at FROM calls WHERE call_id = '{result.CallId}'"));
         }
 
         // Disposed with the container: the last connection closed, so SQLite checkpointed and removed the WAL file.

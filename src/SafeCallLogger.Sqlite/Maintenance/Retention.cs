@@ -23,10 +23,12 @@ internal static class Retention
 
         // Operations waiting for a call that never came: pruned after their own short TTL, retention on or off, so
         // that long-dead orphans do not fill MaxPendingOperations and squeeze out legitimate early clicks.
-        DeleteInChunks(connection, $"DELETE FROM {t.PendingOps} WHERE seq IN (SELECT seq FROM {t.PendingOps} WHERE received_at < $cutoff LIMIT $limit)", SqliteText.Timestamp(now - options.PendingOperationTtl), batchSize, cancellationToken);
+        // Both compare by time (julianday), never by text: a file upgraded from schema 2 may still hold the old
+        // 'T…Z' form until the timestamp upgrade reaches it, and 'T' sorts after the canonical form's space.
+        DeleteInChunks(connection, $"DELETE FROM {t.PendingOps} WHERE seq IN (SELECT seq FROM {t.PendingOps} WHERE {SqliteText.JulianDaySql("received_at")} < julianday($cutoff) LIMIT $limit)", now - options.PendingOperationTtl, batchSize, cancellationToken);
 
         // Applied operation ids only need to outlive retries and journal replays, not the calls themselves.
-        DeleteInChunks(connection, $"DELETE FROM {t.AppliedOps} WHERE op_id IN (SELECT op_id FROM {t.AppliedOps} WHERE applied_at < $cutoff LIMIT $limit)", SqliteText.Timestamp(now - options.AppliedOperationTtl), batchSize, cancellationToken);
+        DeleteInChunks(connection, $"DELETE FROM {t.AppliedOps} WHERE op_id IN (SELECT op_id FROM {t.AppliedOps} WHERE applied_at < $upper AND {SqliteText.JulianDaySql("applied_at")} < julianday($cutoff) LIMIT $limit)", now - options.AppliedOperationTtl, batchSize, cancellationToken);
 
         var retentionDays = options.RetentionDays;
         if (retentionDays <= 0)
@@ -34,22 +36,24 @@ internal static class Retention
             return 0;
         }
 
-        var cutoff = SqliteText.Timestamp(now - TimeSpan.FromDays(retentionDays));
+        var cutoff = now - TimeSpan.FromDays(retentionDays);
         var deleted = 0;
         var ids = new List<string>(batchSize);
 
         // alert_sent_at is not only ours: the sqlite3 shell, the Python bot and the column default write
-        // 'YYYY-MM-DD HH:MM:SS' (a space, which sorts before our 'T') and some writers store a number. Each pass keeps
-        // an indexed range on alert_sent_at to find candidates and decides by the actual time (julianday), so that a
-        // row is never deleted early whatever its format. Text that no date function can read is never deleted.
+        // 'YYYY-MM-DD HH:MM:SS', files from before schema 3 hold 'YYYY-MM-DDTHH:MM:SS.SSSZ' until upgraded (a 'T'
+        // sorts after a space), others write an offset or a number. Each pass keeps an indexed range on alert_sent_at
+        // to find candidates and decides by the actual time (julianday), so that a row is never deleted early whatever
+        // its format. The text range ends at the date two days after the cutoff: every form of an older time sorts
+        // before it (a same-day 'T' row, an offset of up to 14 hours). Text that no date function reads is never deleted.
         string[] passes =
         [
-            // Text rows (every TEXT value sorts after every number): our ISO rows, shell rows, anything julianday reads.
-            $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at >= '' AND alert_sent_at < $cutoff AND julianday(alert_sent_at) < julianday($cutoff) ORDER BY alert_sent_at LIMIT $limit",
+            // Text rows (every TEXT value sorts after every number): canonical rows, shell rows, anything julianday reads.
+            $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at >= '' AND alert_sent_at < $upper AND julianday(alert_sent_at) < julianday($cutoff) ORDER BY alert_sent_at LIMIT $limit",
 
             // Numeric rows (every number sorts before ''): read as a Julian day number when in SQLite's Julian day
             // range, as Unix epoch milliseconds when too large for seconds, otherwise as Unix epoch seconds.
-            $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at < '' AND {NumericJulianDay("alert_sent_at")} < julianday($cutoff) ORDER BY alert_sent_at LIMIT $limit",
+            $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at < '' AND {SqliteText.NumericJulianDaySql("alert_sent_at")} < julianday($cutoff) ORDER BY alert_sent_at LIMIT $limit",
         ];
 
         foreach (var sql in passes)
@@ -92,10 +96,6 @@ internal static class Retention
         return deleted;
     }
 
-    /// <summary>The Julian day of a numeric time <paramref name="column"/> (Julian day, Unix seconds or Unix milliseconds).</summary>
-    private static string NumericJulianDay(string column) =>
-        $"(CASE WHEN {column} BETWEEN 0 AND 5373484.5 THEN julianday({column}) WHEN abs({column}) >= 100000000000 THEN julianday({column} / 1000.0, 'unixepoch') ELSE julianday({column}, 'unixepoch') END)";
-
     /// <summary>Deletes calls and every companion row of theirs, inside the caller's transaction.</summary>
     public static void DeleteCalls(SqliteConnection connection, SqliteTransaction transaction, TableNames t, IEnumerable<string> callIds)
     {
@@ -114,7 +114,7 @@ internal static class Retention
         }
     }
 
-    private static void DeleteInChunks(SqliteConnection connection, string sql, string cutoff, int batchSize, CancellationToken cancellationToken)
+    private static void DeleteInChunks(SqliteConnection connection, string sql, DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -130,12 +130,17 @@ internal static class Retention
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, string cutoff, int limit)
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, DateTimeOffset cutoff, int limit)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$cutoff", cutoff);
+        command.Parameters.AddWithValue("$cutoff", SqliteText.Timestamp(cutoff));
+        if (sql.Contains("$upper", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("$upper", SqliteText.Date(cutoff.AddDays(2)));
+        }
+
         command.Parameters.AddWithValue("$limit", limit);
         return command;
     }

@@ -4,7 +4,8 @@ namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
 /// What the sink does after a successful batch: retention at most once a day (a backlog worked off over the following
-/// batches), and a scheduled backup started off the writer when due. Neither ever fails a write.
+/// batches), a bounded share of the old-timestamp conversion while one is pending, and a scheduled backup started off
+/// the writer when due. None of them ever fails a write.
 /// </summary>
 internal sealed class SinkMaintenance
 {
@@ -17,6 +18,7 @@ internal sealed class SinkMaintenance
     private readonly SqliteSinkOptions _options;
     private readonly TableNames _names;
     private readonly ILogger _logger;
+    private readonly TimestampUpgradeRunner _timestampUpgrade = new();
     private DateTimeOffset? _lastRetention;
 
     public SinkMaintenance(string connectionString, SqliteSinkOptions options, TableNames names, ILogger logger)
@@ -36,6 +38,7 @@ internal sealed class SinkMaintenance
     public void AfterBatch(SinkSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Backups?.StartIfDue(now);
+        _timestampUpgrade.RunAfterBatch(session.Connection, _names, _options, now, _logger, cancellationToken);
         if (_lastRetention is { } last && now - last < RetentionInterval)
         {
             return;

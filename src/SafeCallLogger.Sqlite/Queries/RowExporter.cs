@@ -8,7 +8,7 @@ namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
 /// Streams the rows of a query as CSV (header row, RFC 4180 quoting, CRLF line ends) or JSON Lines (one object per
-/// line, column names as keys). Values are written as stored: timestamps are already ISO 8601 UTC text, numbers use
+/// line, column names as keys). Values are written as the query gives them (it puts timestamps in canonical UTC text), numbers use
 /// the invariant culture, NULL is an empty CSV field or JSON <c>null</c>. Readable by pandas as is.
 /// </summary>
 internal static class RowExporter

@@ -56,14 +56,7 @@ internal static class StatsQuery
                 }
             }
 
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = $"SELECT MAX(alert_sent_at) FROM {t.Calls}";
-                if (command.ExecuteScalar() is string text && SqliteText.TryParseTimestamp(text, out var last))
-                {
-                    lastCall = last;
-                }
-            }
+            lastCall = LastCallAt(connection, t);
         }
 
         var stats = new CallStats
@@ -94,6 +87,62 @@ internal static class StatsQuery
             LastCallAt = lastCall,
         };
         return stats with { Recommendations = Recommend(stats, health, now) };
+    }
+
+    /// <summary>
+    /// The newest <c>alert_sent_at</c> by time, whoever wrote it and in whatever form, in a few index seeks rather
+    /// than a scan: <c>MAX(alert_sent_at)</c> compares text, so a same-day <c>T…Z</c> row would win over a later
+    /// canonical or shell row, and numbers sort before all text.
+    /// </summary>
+    internal static DateTimeOffset? LastCallAt(SqliteConnection connection, TableNames t)
+    {
+        // Text that starts with a digit: the newest date by text is the newest by time give or take a day (the 'T'
+        // or space after the date, an offset of at most 14 hours), so the exact answer lies in that day and the
+        // one before, which the index reads in a short range.
+        var newestText = Scalar(connection, $"SELECT alert_sent_at FROM {t.Calls} WHERE alert_sent_at >= '0' AND alert_sent_at < ':' ORDER BY alert_sent_at DESC LIMIT 1");
+        var jd = SqliteText.JulianDaySql("alert_sent_at");
+        var candidates = new List<object?>(4);
+        if (newestText is string text)
+        {
+            candidates.Add(Scalar(
+                connection,
+                $"""
+                SELECT alert_sent_at FROM {t.Calls}
+                WHERE alert_sent_at >= date(substr($newest, 1, 10), '-1 day') AND alert_sent_at < ':' AND {jd} IS NOT NULL
+                ORDER BY {jd} DESC LIMIT 1
+                """,
+                text)
+                ?? Scalar(connection, $"SELECT alert_sent_at FROM {t.Calls} WHERE alert_sent_at >= '' AND {jd} IS NOT NULL ORDER BY {jd} DESC LIMIT 1"));
+        }
+
+        // Numbers, newest of each reading (Julian day, Unix seconds, Unix milliseconds): one index seek each.
+        candidates.Add(Scalar(connection, $"SELECT MAX(alert_sent_at) FROM {t.Calls} WHERE alert_sent_at BETWEEN 0 AND 5373484.5"));
+        candidates.Add(Scalar(connection, $"SELECT MAX(alert_sent_at) FROM {t.Calls} WHERE alert_sent_at > 5373484.5 AND alert_sent_at < 100000000000"));
+        candidates.Add(Scalar(connection, $"SELECT MAX(alert_sent_at) FROM {t.Calls} WHERE alert_sent_at >= 100000000000 AND alert_sent_at < ''"));
+
+        DateTimeOffset? newest = null;
+        foreach (var candidate in candidates)
+        {
+            if (SqliteText.TryParseTimestamp(candidate, out var at) && (newest is null || at > newest))
+            {
+                newest = at;
+            }
+        }
+
+        return newest;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql, string? newest = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (newest is not null)
+        {
+            command.Parameters.AddWithValue("$newest", newest);
+        }
+
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
     }
 
     private static List<string> Recommend(CallStats stats, CallLoggerHealth? health, DateTimeOffset now)

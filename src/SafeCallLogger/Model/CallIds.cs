@@ -93,6 +93,57 @@ public static class CallIds
     }
 
     /// <summary>
+    /// Derives the id the seed's Python bot gives <paramref name="call"/> sent at <paramref name="sentAt"/> (see
+    /// <see cref="ComputeSeedCompatible(string?, string?, string?, string?, Odds, Odds, DateTimeOffset, TimeZoneInfo?)"/>).
+    /// Ignores <see cref="CallRecord.CallId"/>. Never throws.
+    /// </summary>
+    /// <param name="call">The call.</param>
+    /// <param name="sentAt">When the alert was sent; only its hour in <paramref name="timeZone"/> is used.</param>
+    /// <param name="timeZone">The zone of the Python bot's clock; the default is <see langword="null"/>: <see cref="TimeZoneInfo.Local"/>.</param>
+    public static string ComputeSeedCompatible(CallRecord call, DateTimeOffset sentAt, TimeZoneInfo? timeZone = null) =>
+        call is null
+            ? ComputeSeedCompatible(null, null, null, null, default, default, sentAt, timeZone)
+            : ComputeSeedCompatible(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt, timeZone);
+
+    /// <summary>
+    /// Derives a call id with the seed's Python recipe (seed 000, "Générer call_id"):
+    /// <c>hashlib.md5(f"{team_a}_{team_b}_{book_a}_{book_b}_{odds_a}_{odds_b}_{datetime.now().strftime('%Y%m%d%H')}".encode()).hexdigest()[:16]</c>,
+    /// so that the id equals the Python bot's for the same alert. Never throws.
+    /// </summary>
+    /// <remarks>
+    /// <para>The odds are written as Python writes a float (<c>2.0</c>, <c>2.1</c>, <c>-110.0</c>) from
+    /// <see cref="Odds.Value"/>, the odds as given: a Python bot that held them as <c>int</c> (<c>-110</c>) or as a
+    /// string wrote other text and gets other ids. <see langword="null"/> strings are written <c>None</c>, as Python
+    /// does.</para>
+    /// <para>The hour is the wall-clock hour of <paramref name="timeZone"/>, as <c>datetime.now()</c> on the Python
+    /// bot's machine: both bots must use the same zone, and around a daylight-saving change the repeated hour maps
+    /// two different real hours to one id.</para>
+    /// </remarks>
+    /// <param name="teamA">Team A.</param>
+    /// <param name="teamB">Team B.</param>
+    /// <param name="bookmakerA">Bookmaker A.</param>
+    /// <param name="bookmakerB">Bookmaker B.</param>
+    /// <param name="oddsA">Odds A.</param>
+    /// <param name="oddsB">Odds B.</param>
+    /// <param name="sentAt">When the alert was sent; only its hour in <paramref name="timeZone"/> is used.</param>
+    /// <param name="timeZone">The zone of the Python bot's clock; the default is <see langword="null"/>: <see cref="TimeZoneInfo.Local"/>.</param>
+    public static string ComputeSeedCompatible(string? teamA, string? teamB, string? bookmakerA, string? bookmakerB, Odds oddsA, Odds oddsB, DateTimeOffset sentAt, TimeZoneInfo? timeZone = null)
+    {
+        var local = TimeZoneInfo.ConvertTime(sentAt, timeZone ?? TimeZoneInfo.Local);
+        var key = string.Concat(
+            [
+                teamA ?? "None", "_", teamB ?? "None", "_", bookmakerA ?? "None", "_", bookmakerB ?? "None", "_",
+                PythonFloat.Repr(oddsA.Value), "_", PythonFloat.Repr(oddsB.Value), "_",
+                local.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture),
+            ]);
+        Span<byte> hash = stackalloc byte[16];
+#pragma warning disable CA5351 // Not security: the seed's id recipe is MD5, and matching its ids is the point.
+        _ = System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(key), hash);
+#pragma warning restore CA5351
+        return ToHex(BinaryPrimitives.ReadUInt64BigEndian(hash));
+    }
+
+    /// <summary>
     /// <see langword="true"/> when <paramref name="callId"/> is 1 to <see cref="MaxLength"/> characters of
     /// <c>A-Z a-z 0-9 _ - . :</c>. Never throws.
     /// </summary>

@@ -16,6 +16,9 @@ internal sealed class CallSnapshot(CallLoggerOptions options)
     private readonly int _maxRawDataDepth = options.MaxRawDataDepth;
     private readonly int _maxNotifiedUsers = options.MaxNotifiedUsers;
 
+    // Set only when the seed's recipe is chosen: the zone of its "local" hour, fixed when the logger is created.
+    private readonly TimeZoneInfo? _seedIdTimeZone = options.CallIdRecipe == CallIdRecipe.SeedMd5 ? options.CallIdTimeZone ?? TimeZoneInfo.Local : null;
+
     /// <summary>
     /// Validates and copies <paramref name="call"/>. On success <paramref name="operation"/> is the
     /// <see cref="CallOperationKind.UpsertCall"/> to queue (without its <see cref="CallOperation.OperationId"/>, which
@@ -52,7 +55,9 @@ internal sealed class CallSnapshot(CallLoggerOptions options)
         }
 
         var sentAt = call.AlertSentAt ?? time.GetUtcNow();
-        var callId = call.CallId ?? CallIds.Compute(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt);
+        var callId = call.CallId ?? (_seedIdTimeZone is null
+            ? CallIds.Compute(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt)
+            : CallIds.ComputeSeedCompatible(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt, _seedIdTimeZone));
         operation = new CallOperation
         {
             Kind = CallOperationKind.UpsertCall,

@@ -2,25 +2,56 @@ using System.Diagnostics;
 
 namespace SafeCallLogger.Sqlite.Tests.Support;
 
-/// <summary>Runs the real sqlite3 command-line tool on a file: another process, as an operator or a Python job would be.</summary>
+/// <summary>The real sqlite3 command-line tool, run the way an operator types it: <c>sqlite3 FILE "SQL" …</c>.</summary>
 internal static class Sqlite3Shell
 {
-    public static async Task<string[]> RunAsync(string path, string sql)
+    /// <summary>Runs <c>sqlite3 path args…</c>; returns the exit code, stdout's lines and stderr.</summary>
+    public static Task<(int ExitCode, string[] Lines, string Error)> TryRunAsync(string path, params string[] args) =>
+        TryRunAsync(path, null, args);
+
+    /// <summary>Feeds <paramref name="script"/> to <c>sqlite3 path</c> on stdin, as typed at its prompt; fails the test unless it succeeds. Returns stdout's lines.</summary>
+    public static async Task<string[]> RunScriptAsync(string path, string script)
+    {
+        var (exitCode, lines, error) = await TryRunAsync(path, script);
+        Assert.True(exitCode == 0 && error.Length == 0, $"sqlite3 failed ({exitCode}): {error}");
+        return lines;
+    }
+
+    private static async Task<(int ExitCode, string[] Lines, string Error)> TryRunAsync(string path, string? script, params string[] args)
     {
         var start = new ProcessStartInfo("sqlite3")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("-bail");
         start.ArgumentList.Add(path);
-        start.ArgumentList.Add(sql);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         using var process = Process.Start(start)!;
+        if (script is not null)
+        {
+            await process.StandardInput.WriteAsync(script + "\n");
+        }
+
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, error);
-        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), await error);
+    }
+
+    /// <summary>Runs <c>sqlite3 path args…</c> and fails the test unless it succeeds with nothing on stderr; returns stdout's lines.</summary>
+    public static async Task<string[]> RunAsync(string path, params string[] args)
+    {
+        var (exitCode, lines, error) = await TryRunAsync(path, args);
+        Assert.True(exitCode == 0 && error.Length == 0, $"sqlite3 failed ({exitCode}): {error}");
+        return lines;
     }
 
     /// <summary>The seed's table as a Python bot may have made it, with <paramref name="extra"/> (a constraint, a trigger) of its own.</summary>
