@@ -89,7 +89,7 @@ internal sealed class BatchWriter(
     /// <summary>At a hard stop: logs the set-aside operations storage never took (their last copy) and counts them as quarantined.</summary>
     public void GiveUpDeadLetters() => _deadLetters.LogWaiting();
 
-    private async Task<SinkCallOutcome> TimedWriteAsync(Batch batch, CancellationToken hardStop)
+    private async ValueTask<SinkCallOutcome> TimedWriteAsync(Batch batch, CancellationToken hardStop)
     {
         var started = time.GetTimestamp();
         var outcome = await _sink.WriteAsync(batch.Items, hardStop).ConfigureAwait(false);

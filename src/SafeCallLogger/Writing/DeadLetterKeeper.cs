@@ -28,7 +28,7 @@ internal sealed class DeadLetterKeeper(ICallSink sink, string? path, LoggerCount
     /// Keeps the waiting letters. Returns the sink's failure when an <see cref="IDeadLetterSink"/> could not take them
     /// (they stay waiting); <see langword="null"/> when they are kept or, failing every store, logged.
     /// </summary>
-    public async Task<SinkCallOutcome?> KeepAsync(SinkCall call, CancellationToken hardStop)
+    public async ValueTask<SinkCallOutcome?> KeepAsync(SinkCall call, CancellationToken hardStop)
     {
         if (_waiting.Count == 0)
         {

@@ -36,14 +36,62 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
     private CancellationTokenSource? _timeout;
     private CancellationTokenSource? _linked;
 
-    public Task<SinkCallOutcome> WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken hardStop) =>
-        RunAsync(token => sink.WriteAsync(operations, token), operations, hardStop);
+    public ValueTask<SinkCallOutcome> WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken hardStop)
+    {
+        var (timeout, linked) = Arm(hardStop);
+        ValueTask pending;
+        try
+        {
+            pending = sink.WriteAsync(operations, linked.Token);
+        }
+#pragma warning disable CA1031 // A sink that throws before returning its task is a failed write like any other.
+        catch (Exception ex) when (!(ex is OperationCanceledException && hardStop.IsCancellationRequested))
+#pragma warning restore CA1031
+        {
+            timeout.TryReset();
+            return new ValueTask<SinkCallOutcome>(Failed(ex, operations, timeout, stillRunning: false));
+        }
 
-    public Task<SinkCallOutcome> WriteDeadLettersAsync(IDeadLetterSink letters, IReadOnlyList<DeadLetter> batch, CancellationToken hardStop) =>
-        RunAsync(token => letters.WriteDeadLettersAsync(batch, token), null, hardStop);
+        return Completed(pending, operations, timeout, linked, hardStop);
+    }
 
-    public Task<SinkCallOutcome> ProbeAsync(ICallSinkProbe probe, CancellationToken hardStop) =>
-        RunAsync(probe.ProbeAsync, null, hardStop);
+    public ValueTask<SinkCallOutcome> WriteDeadLettersAsync(IDeadLetterSink letters, IReadOnlyList<DeadLetter> batch, CancellationToken hardStop)
+    {
+        var (timeout, linked) = Arm(hardStop);
+        ValueTask pending;
+        try
+        {
+            pending = letters.WriteDeadLettersAsync(batch, linked.Token);
+        }
+#pragma warning disable CA1031 // As in WriteAsync.
+        catch (Exception ex) when (!(ex is OperationCanceledException && hardStop.IsCancellationRequested))
+#pragma warning restore CA1031
+        {
+            timeout.TryReset();
+            return new ValueTask<SinkCallOutcome>(Failed(ex, null, timeout, stillRunning: false));
+        }
+
+        return Completed(pending, null, timeout, linked, hardStop);
+    }
+
+    public ValueTask<SinkCallOutcome> ProbeAsync(ICallSinkProbe probe, CancellationToken hardStop)
+    {
+        var (timeout, linked) = Arm(hardStop);
+        ValueTask pending;
+        try
+        {
+            pending = probe.ProbeAsync(linked.Token);
+        }
+#pragma warning disable CA1031 // As in WriteAsync.
+        catch (Exception ex) when (!(ex is OperationCanceledException && hardStop.IsCancellationRequested))
+#pragma warning restore CA1031
+        {
+            timeout.TryReset();
+            return new ValueTask<SinkCallOutcome>(Failed(ex, null, timeout, stillRunning: false));
+        }
+
+        return Completed(pending, null, timeout, linked, hardStop);
+    }
 
     public void Dispose()
     {
@@ -51,14 +99,26 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
         _timeout?.Dispose();
     }
 
-    private async Task<SinkCallOutcome> RunAsync(Func<CancellationToken, ValueTask> call, IReadOnlyList<CallOperation>? batch, CancellationToken hardStop)
+    /// <summary>The outcome of a started call; no allocation when the sink finished synchronously (the healthy path).</summary>
+    private ValueTask<SinkCallOutcome> Completed(
+        ValueTask pending, IReadOnlyList<CallOperation>? batch, CancellationTokenSource timeout, CancellationTokenSource linked, CancellationToken hardStop)
     {
-        var (timeout, linked) = Tokens(hardStop);
-        timeout.CancelAfter(writeTimeout);
+        if (pending.IsCompletedSuccessfully)
+        {
+            pending.GetAwaiter().GetResult();
+            timeout.TryReset();
+            return new ValueTask<SinkCallOutcome>(Written);
+        }
+
+        return AwaitAsync(pending, batch, timeout, linked, hardStop);
+    }
+
+    private async ValueTask<SinkCallOutcome> AwaitAsync(
+        ValueTask pending, IReadOnlyList<CallOperation>? batch, CancellationTokenSource timeout, CancellationTokenSource linked, CancellationToken hardStop)
+    {
         Task? running = null;
         try
         {
-            var pending = call(linked.Token);
             if (pending.IsCompleted)
             {
                 await pending.ConfigureAwait(false);
@@ -70,7 +130,7 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
                 await running.WaitAsync(linked.Token).ConfigureAwait(false);
             }
 
-            return new SinkCallOutcome(SinkCallResult.Written, null, Guid.Empty, StillRunning: false);
+            return Written;
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
         {
@@ -80,23 +140,26 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var stillRunning = running is { IsCompleted: false };
-            return ex switch
-            {
-                UnstorableOperationException u when batch is not null && u.OperationId != Guid.Empty && Contains(batch, u.OperationId) =>
-                    new SinkCallOutcome(SinkCallResult.Unstorable, u, u.OperationId, stillRunning),
-                StorageReplacedException => new SinkCallOutcome(SinkCallResult.StorageReplaced, ex, Guid.Empty, stillRunning),
-                OperationCanceledException when timeout.IsCancellationRequested =>
-                    new SinkCallOutcome(SinkCallResult.StorageFailed, new TimeoutException($"The sink did not finish within {writeTimeout}.", ex), Guid.Empty, stillRunning),
-                _ => new SinkCallOutcome(SinkCallResult.StorageFailed, ex, Guid.Empty, stillRunning),
-            };
+            return Failed(ex, batch, timeout, stillRunning: running is { IsCompleted: false });
         }
         finally
         {
-            // Disarm the timer between calls; a source that did fire is replaced by the next Tokens.
+            // Disarm the timer between calls; a source that did fire is replaced by the next Arm.
             timeout.TryReset();
         }
     }
+
+    private static readonly SinkCallOutcome Written = new(SinkCallResult.Written, null, Guid.Empty, StillRunning: false);
+
+    private SinkCallOutcome Failed(Exception ex, IReadOnlyList<CallOperation>? batch, CancellationTokenSource timeout, bool stillRunning) => ex switch
+    {
+        UnstorableOperationException u when batch is not null && u.OperationId != Guid.Empty && Contains(batch, u.OperationId) =>
+            new SinkCallOutcome(SinkCallResult.Unstorable, u, u.OperationId, stillRunning),
+        StorageReplacedException => new SinkCallOutcome(SinkCallResult.StorageReplaced, ex, Guid.Empty, stillRunning),
+        OperationCanceledException when timeout.IsCancellationRequested =>
+            new SinkCallOutcome(SinkCallResult.StorageFailed, new TimeoutException($"The sink did not finish within {writeTimeout}.", ex), Guid.Empty, stillRunning),
+        _ => new SinkCallOutcome(SinkCallResult.StorageFailed, ex, Guid.Empty, stillRunning),
+    };
 
     private static bool Contains(IReadOnlyList<CallOperation> batch, Guid operationId)
     {
@@ -111,7 +174,7 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
         return false;
     }
 
-    private (CancellationTokenSource Timeout, CancellationTokenSource Linked) Tokens(CancellationToken hardStop)
+    private (CancellationTokenSource Timeout, CancellationTokenSource Linked) Arm(CancellationToken hardStop)
     {
         if (_timeout is null || _linked is null || !_timeout.TryReset() || _linked.IsCancellationRequested)
         {
@@ -121,6 +184,7 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
             _linked = CancellationTokenSource.CreateLinkedTokenSource(_timeout.Token, hardStop);
         }
 
+        _timeout.CancelAfter(writeTimeout);
         return (_timeout, _linked);
     }
 }

@@ -24,6 +24,7 @@ internal sealed class WriteLoop(
 {
     private readonly OperationIds _ids = new();
     private readonly Batch _batch = new(Math.Min(options.MaxBatchSize, 4096));
+    private Func<List<CallOperation>, int>? _topUp;
 
     public async Task RunAsync(CancellationToken hardStop)
     {
@@ -39,7 +40,8 @@ internal sealed class WriteLoop(
                 queue.Take(_batch.Items, options.MaxBatchSize, _ids);
                 pressure.OnBatchTaken();
                 queue.RearmRefusalLog(circuit.State);
-                await writer.WriteAsync(_batch, TopUp, hardStop).ConfigureAwait(false);
+                // One delegate for the logger's life: a method group would allocate one per batch.
+                await writer.WriteAsync(_batch, _topUp ??= TopUp, hardStop).ConfigureAwait(false);
                 watermark.Advance(Interlocked.Read(ref counters.Dequeued));
             }
         }

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using SafeCallLogger.Sqlite.Tests.Support;
+using static SafeCallLogger.Sqlite.Tests.Support.TestData;
+
+namespace SafeCallLogger.Sqlite.Tests;
+
+/// <summary>
+/// Storage faults made for real, as root: the files made immutable (<c>chattr +i</c>, which even root cannot write
+/// through) and a small tmpfs filled to the last byte. Each is an outage: retried, reported, and no accepted call lost.
+/// </summary>
+public sealed class SqliteDiskFaultTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("scl-disk-").FullName;
+
+    public void Dispose()
+    {
+        Run("chattr", "-R", "-i", _dir);
+        Run("umount", "-l", Path.Combine(_dir, "small"));
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task LogCallSafe_DatabaseFilesImmutableForAWhile_RetriedAndEveryAcceptedCallStoredOnceWritable()
+    {
+        var path = Path.Combine(_dir, "calls.db");
+        var alerts = new System.Collections.Concurrent.ConcurrentQueue<CallLoggerAlert>();
+        var options = new CallLoggerOptions { ErrorAlertThreshold = 2 };
+        options.OnAlert(alerts.Enqueue);
+        await using (var logger = new CallLogger(new SqliteCallSink($"Data Source={path}"), options))
+        {
+            Assert.True(logger.LogCallSafe(Call("first")).IsAccepted);
+            Assert.True((await logger.FlushAsync(TestWait.Guard)).Completed);
+
+            // Not the -shm file: SQLite maps it, and a mapped page of an immutable file kills any process that writes
+            // it with SIGBUS (Python's sqlite3 alike); docs/GUARANTEES.md says so.
+            Run("chattr", "+i", path, path + "-wal");
+            for (var i = 0; i < 300; i++)
+            {
+                Assert.True(logger.LogCallSafe(Call("during" + i, teamA: "T" + i)).IsAccepted);
+            }
+
+            await TestWait.Until(() => logger.GetHealth().Errors >= 2, "writes failing on the immutable files");
+            await TestWait.Until(() => alerts.Any(a => a.Kind == CallLoggerAlertKind.Errors), "the admin told");
+            Run("chattr", "-i", path, path + "-wal");
+
+            var flush = await logger.FlushAsync(TestWait.Guard);
+            Assert.True(flush.Completed);
+            Assert.Equal(0, flush.Lost);
+        }
+
+        Assert.Equal(["300"], await Sqlite3Shell.RunAsync(path, "SELECT COUNT(*) FROM arbitrage_calls WHERE call_id LIKE 'during%';"));
+    }
+
+    [Fact]
+    public async Task LogCallSafe_DiskFull_RetriedAndEveryAcceptedCallStoredOnceSpaceIsFreed()
+    {
+        var small = Path.Combine(_dir, "small");
+        Directory.CreateDirectory(small);
+        Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small);
+        var path = Path.Combine(small, "calls.db");
+        var filler = Path.Combine(small, "filler");
+        await using (var logger = new CallLogger(new SqliteCallSink($"Data Source={path}")))
+        {
+            Assert.True(logger.LogCallSafe(Call("first")).IsAccepted);
+            Assert.True((await logger.FlushAsync(TestWait.Guard)).Completed);
+
+            // Every byte left taken: the next page SQLite needs is refused with SQLITE_FULL.
+            FillUp(filler);
+            for (var i = 0; i < 300; i++)
+            {
+                Assert.True(logger.LogCallSafe(Call("during" + i, teamA: new string('t', 200) + i)).IsAccepted);
+            }
+
+            await TestWait.Until(() => logger.GetHealth().Errors >= 1, "writes failing on the full disk");
+            Assert.Contains("full", logger.GetHealth().LastError ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+            File.Delete(filler);
+
+            var flush = await logger.FlushAsync(TestWait.Guard);
+            Assert.True(flush.Completed);
+            Assert.Equal(0, flush.Lost);
+        }
+
+        Assert.Equal(["300"], await Sqlite3Shell.RunAsync(path, "SELECT COUNT(*) FROM arbitrage_calls WHERE call_id LIKE 'during%';"));
+    }
+
+    private static void FillUp(string path)
+    {
+        var block = new byte[4096];
+        try
+        {
+            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
+            while (true)
+            {
+                file.Write(block);
+            }
+        }
+        catch (IOException)
+        {
+            // No space left: that is the point.
+        }
+    }
+
+    private static void Run(string command, params string[] args)
+    {
+        var start = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+    }
+}
