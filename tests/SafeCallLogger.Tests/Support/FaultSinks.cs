@@ -136,3 +136,20 @@ internal sealed class BlockingLoggerProvider : ILoggerProvider
         }
     }
 }
+
+/// <summary>Each write waits until the test lets it through with <see cref="Release"/>; counts the writes started.</summary>
+internal sealed class GateSink : ICallSink
+{
+    private readonly SemaphoreSlim _gate = new(0);
+    private int _started;
+
+    public int Started => Volatile.Read(ref _started);
+
+    public void Release() => _gate.Release();
+
+    public async ValueTask WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _started);
+        await _gate.WaitAsync(cancellationToken);
+    }
+}

@@ -164,4 +164,44 @@ public sealed class CoordinationTests
         Assert.True(clock.GetUtcNow() - new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero) < TimeSpan.FromSeconds(2));
         Assert.Equal(1, logger.GetHealth().Errors);
     }
+
+    [Fact]
+    public async Task QueueNearlyFull_HeldBackByTheRateLimit_RaisedWhenDueWhileTheQueueIsStillHigh()
+    {
+        var clock = new ManualTimeProvider();
+        var alerts = new RecordingAlertHandler();
+        var options = new CallLoggerOptions { QueueCapacity = 10, QueueWarningRatio = 0.8, AlertMinInterval = TimeSpan.FromMinutes(5), WriteTimeout = TimeSpan.FromHours(1) };
+        options.OnAlert(alerts);
+        var sink = new GateSink();
+        var logger = new CallLogger(sink, options, timeProvider: clock);
+        int QueueAlerts() => alerts.Alerts.Count(a => a.Kind == CallLoggerAlertKind.QueueNearlyFull);
+
+        logger.LogCallSafe(Calls.Arbitrage(0));
+        await TestWait.Until(() => sink.Started == 1, "the first write to hold the writer");
+        Log(1, 8);
+        await TestWait.Until(() => QueueAlerts() == 1, "the first queue alert");
+
+        // Drained (so re-armed), then high again within the 5 minutes: this one is held back...
+        sink.Release();
+        await TestWait.Until(() => sink.Started == 2 && logger.GetHealth().QueueDepth == 0, "the writer to take the queue");
+        Log(9, 8);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        // ...and goes out once due, though the writer is still stuck and takes no batch: the next refusal raises it.
+        Log(17, 3);
+        await TestWait.Until(() => QueueAlerts() == 2, "the held-back queue alert, once due");
+
+        sink.Release();
+        sink.Release();
+        await logger.FlushAsync(TestWait.Guard);
+        await logger.DisposeAsync();
+
+        void Log(int from, int count)
+        {
+            for (var i = from; i < from + count; i++)
+            {
+                logger.LogCallSafe(Calls.Arbitrage(i));
+            }
+        }
+    }
 }
