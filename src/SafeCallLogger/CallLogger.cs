@@ -16,8 +16,6 @@ namespace SafeCallLogger;
 /// </summary>
 public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 {
-    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan LogDrainBudget = TimeSpan.FromSeconds(1);
     private readonly CallLoggerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -29,13 +27,10 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private readonly OperationQueue _queue;
     private readonly Circuit _circuit;
     private readonly SettledWatermark _settled = new();
-    private readonly ICallSink _sink;
-    private readonly bool _ownsSink;
     private readonly CancellationTokenSource _hardStop = new();
     private readonly Task _writerTask;
     private readonly CallSnapshot _snapshot;
-    private Task<FlushResult>? _stopTask;
-    private Task? _disposeTask;
+    private readonly Shutdown _shutdown;
 
     /// <summary>
     /// Creates a logger writing to <paramref name="sink"/> and starts its background writer. Throws
@@ -67,8 +62,6 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
             throw new ArgumentException("Invalid call logger options: " + string.Join(" ", errors), nameof(options));
         }
 
-        _sink = sink;
-        _ownsSink = ownsSink;
         _time = timeProvider ?? TimeProvider.System;
         _logger = BackgroundLogger.Create(loggerFactory, typeof(CallLogger).FullName!, _logPump);
         _rejections = new RejectionLog(_logger, _time);
@@ -89,6 +82,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
             _writerTask = Task.Run(() => loop.RunAsync(_hardStop.Token));
         }
 
+        _shutdown = new Shutdown(_queue, _writerTask, _hardStop, _alerts, _logPump, _counters, _metrics, ownsSink ? sink : null, _options.ShutdownTimeout, _time, _logger, GetHealth);
+
         Log.Started(_logger, _options.QueueCapacity, sink.GetType().Name);
     }
 
@@ -97,8 +92,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     {
         try
         {
-            var (reason, field) = _snapshot.Take(call, _time, out var operation);
-            return reason == RejectionReason.None ? Enqueue(operation) : Reject("Call", call?.CallId, reason, field);
+            var verdict = _snapshot.Take(call, _time, out var operation);
+            return Admit("Call", call?.CallId, verdict, operation);
         }
 #pragma warning disable CA1031 // The contract: a Safe call never throws, whatever it is given.
         catch (Exception ex)
@@ -113,7 +108,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     {
         try
         {
-            return IncrementClickCore(callId, userId);
+            var verdict = OperationAdmission.Click(callId, userId, _time.GetUtcNow(), out var operation);
+            return Admit("Click", callId, verdict, operation);
         }
 #pragma warning disable CA1031 // The contract: a Safe call never throws, whatever it is given.
         catch (Exception ex)
@@ -123,28 +119,13 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         }
     }
 
-    private LogResult IncrementClickCore(string? callId, long? userId)
-    {
-        if (!CallIds.IsValid(callId))
-        {
-            return Reject("Click", callId, RejectionReason.InvalidCallId, "call_id");
-        }
-
-        return Enqueue(new CallOperation
-        {
-            Kind = CallOperationKind.AddClick,
-            CallId = callId!,
-            Timestamp = _time.GetUtcNow(),
-            UserId = userId,
-        });
-    }
-
     /// <inheritdoc/>
     public LogResult UpdateResultSafe(string? callId, CallOutcome outcome, double? profitActual)
     {
         try
         {
-            return UpdateResultCore(callId, outcome, profitActual);
+            var verdict = OperationAdmission.Result(callId, outcome, profitActual, _time.GetUtcNow(), out var operation);
+            return Admit("Result", callId, verdict, operation);
         }
 #pragma warning disable CA1031 // The contract: a Safe call never throws, whatever it is given.
         catch (Exception ex)
@@ -154,39 +135,13 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         }
     }
 
-    private LogResult UpdateResultCore(string? callId, CallOutcome outcome, double? profitActual)
-    {
-        if (!CallIds.IsValid(callId))
-        {
-            return Reject("Result", callId, RejectionReason.InvalidCallId, "call_id");
-        }
-
-        if (!Enum.IsDefined(outcome))
-        {
-            return Reject("Result", callId, RejectionReason.UnknownEnumValue, "actual_outcome");
-        }
-
-        if (profitActual is { } profit && !double.IsFinite(profit))
-        {
-            return Reject("Result", callId, RejectionReason.NonFiniteNumber, "actual_profit");
-        }
-
-        return Enqueue(new CallOperation
-        {
-            Kind = CallOperationKind.SetResult,
-            CallId = callId!,
-            Timestamp = _time.GetUtcNow(),
-            Outcome = outcome,
-            Profit = profitActual,
-        });
-    }
-
     /// <inheritdoc/>
     public LogResult RecordClosingLinesSafe(string? callId, Odds closingLineA, Odds closingLineB, LineMovementSpeed? lineMovementSpeed = null)
     {
         try
         {
-            return RecordClosingLinesCore(callId, closingLineA, closingLineB, lineMovementSpeed);
+            var verdict = OperationAdmission.ClosingLines(callId, closingLineA, closingLineB, lineMovementSpeed, _time.GetUtcNow(), out var operation);
+            return Admit("Closing lines", callId, verdict, operation);
         }
 #pragma warning disable CA1031 // The contract: a Safe call never throws, whatever it is given.
         catch (Exception ex)
@@ -194,39 +149,6 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         {
             return Unreadable(ex, "Closing lines", callId);
         }
-    }
-
-    private LogResult RecordClosingLinesCore(string? callId, Odds closingLineA, Odds closingLineB, LineMovementSpeed? lineMovementSpeed)
-    {
-        if (!CallIds.IsValid(callId))
-        {
-            return Reject("Closing lines", callId, RejectionReason.InvalidCallId, "call_id");
-        }
-
-        if (CallValidator.CheckOdds(closingLineA, "closing_line_a") is { Reason: not RejectionReason.None } a)
-        {
-            return Reject("Closing lines", callId, a.Reason, a.Field);
-        }
-
-        if (CallValidator.CheckOdds(closingLineB, "closing_line_b") is { Reason: not RejectionReason.None } b)
-        {
-            return Reject("Closing lines", callId, b.Reason, b.Field);
-        }
-
-        if (lineMovementSpeed is { } speed && !Enum.IsDefined(speed))
-        {
-            return Reject("Closing lines", callId, RejectionReason.UnknownEnumValue, "line_movement_speed");
-        }
-
-        return Enqueue(new CallOperation
-        {
-            Kind = CallOperationKind.SetClosingLines,
-            CallId = callId!,
-            Timestamp = _time.GetUtcNow(),
-            ClosingLineA = closingLineA,
-            ClosingLineB = closingLineB,
-            LineMovementSpeed = lineMovementSpeed,
-        });
     }
 
     /// <inheritdoc/>
@@ -241,7 +163,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
             _time,
             cancellationToken).ConfigureAwait(false);
         var settled = _settled.Value + Interlocked.Read(ref _counters.DroppedOverwritten) >= target;
-        return Snapshot(done && (settled || _counters.Settled >= target));
+        return _counters.ToFlushResult(done && (settled || _counters.Settled >= target));
     }
 
     /// <inheritdoc/>
@@ -255,42 +177,14 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// days) or <see cref="Timeout.InfiniteTimeSpan"/> waits that long.
     /// </summary>
     /// <param name="timeout">How long to let the writer finish.</param>
-    public Task<FlushResult> StopAsync(TimeSpan timeout)
-    {
-        if (Volatile.Read(ref _stopTask) is { } running)
-        {
-            return running;
-        }
-
-        var mine = new TaskCompletionSource<FlushResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (Interlocked.CompareExchange(ref _stopTask, mine.Task, null) is { } first)
-        {
-            return first;
-        }
-
-        _ = RunStopAsync(mine, timeout);
-        return mine.Task;
-    }
+    public Task<FlushResult> StopAsync(TimeSpan timeout) => _shutdown.StopAsync(timeout);
 
     /// <summary>
     /// Stops the logger as <see cref="StopAsync"/> does with <see cref="CallLoggerOptions.ShutdownTimeout"/>, then
     /// releases its resources and, when it owns the sink, disposes the sink once. Never throws; calling it again waits
     /// for the first disposal.
     /// </summary>
-    public ValueTask DisposeAsync()
-    {
-        if (Volatile.Read(ref _disposeTask) is not { } task)
-        {
-            var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            task = Interlocked.CompareExchange(ref _disposeTask, mine.Task, null) ?? mine.Task;
-            if (task == mine.Task)
-            {
-                _ = RunDisposeAsync(mine);
-            }
-        }
-
-        return new ValueTask(task);
-    }
+    public ValueTask DisposeAsync() => _shutdown.DisposeAsync();
 
     /// <summary>
     /// Synchronous form of <see cref="DisposeAsync"/> for containers disposed synchronously: blocks the disposing thread
@@ -303,113 +197,16 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 
     private CallLoggerState CurrentState => _queue.IsClosed ? CallLoggerState.Stopped : _circuit.State;
 
-    private async Task RunStopAsync(TaskCompletionSource<FlushResult> result, TimeSpan timeout)
+    private LogResult Admit(string what, string? callId, (RejectionReason Reason, string? Field) verdict, in CallOperation operation)
     {
-        try
+        if (verdict.Reason == RejectionReason.None)
         {
-            await StopCoreAsync(Timeouts.ClampForTimer(timeout)).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Stopping never throws; what is unwritten is counted and logged.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.WriterCrashed(_logger, ex);
+            return new LogResult(_queue.Enqueue(operation, _circuit.State), operation.CallId);
         }
 
-        var snapshot = Snapshot(completed: false);
-        result.TrySetResult(snapshot with { Completed = _writerTask.IsCompleted && snapshot.Pending == 0 });
-    }
-
-    private async Task StopCoreAsync(TimeSpan timeout)
-    {
-        var started = _time.GetTimestamp();
-        _queue.Close();
-        try
-        {
-            await _writerTask.WaitAsync(timeout, _time).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            await _hardStop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                // A sink blocked synchronously cannot see the cancellation; do not let it hold shutdown forever.
-                await _writerTask.WaitAsync(ShutdownGrace, _time).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-
-        var lost = _counters.LostAfterAcceptance;
-        if (Interlocked.Read(ref _counters.Abandoned) > 0 || !_writerTask.IsCompleted)
-        {
-            _alerts.Raise(CallLoggerAlertKind.AcceptedLost, CallLoggerAlertSeverity.Critical, GetHealth, alwaysSend: true);
-        }
-
-        var left = timeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(10) : timeout - _time.GetElapsedTime(started);
-        await _alerts.StopAsync(left > TimeSpan.FromSeconds(1) ? Timeouts.ClampForTimer(left) : TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-        Log.Stopped(_logger, Interlocked.Read(ref _counters.Written), lost, _counters.NotAccepted);
-        await _logPump.WhenIdleAsync(LogDrainBudget).ConfigureAwait(false);
-    }
-
-    private async Task RunDisposeAsync(TaskCompletionSource done)
-    {
-        await StopAsync(_options.ShutdownTimeout).ConfigureAwait(false);
-        _metrics.Dispose();
-
-        // Only once the writer has ended: a sink disposed under a live write would fail it.
-        if (_ownsSink && _writerTask.IsCompleted)
-        {
-            try
-            {
-                switch (_sink)
-                {
-                    case IAsyncDisposable asyncDisposable:
-                        await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                        break;
-                    case IDisposable disposable:
-                        disposable.Dispose();
-                        break;
-                    default:
-                        break;
-                }
-            }
-#pragma warning disable CA1031 // Disposal never throws; a sink that fails to close is only logged.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Log.WriterCrashed(_logger, ex);
-            }
-        }
-
-        if (_writerTask.IsCompleted)
-        {
-            _hardStop.Dispose();
-        }
-
-        done.TrySetResult();
-    }
-
-    private FlushResult Snapshot(bool completed)
-    {
-        var accepted = _counters.Accepted;
-        return new FlushResult(
-            completed,
-            Interlocked.Read(ref _counters.Written),
-            Math.Max(0, accepted - _counters.Settled),
-            _counters.NotAccepted,
-            _counters.LostAfterAcceptance);
-    }
-
-    private LogResult Enqueue(in CallOperation operation) =>
-        new(_queue.Enqueue(operation, _circuit.State), operation.CallId);
-
-    private LogResult Reject(string operation, string? callId, RejectionReason reason, string? field)
-    {
-        _counters.CountRejection(reason);
-        _rejections.Rejected(operation, callId, reason, field);
-        return new LogResult(LogStatus.Rejected, callId, reason, field);
+        _counters.CountRejection(verdict.Reason);
+        _rejections.Rejected(what, callId, verdict.Reason, verdict.Field);
+        return new LogResult(LogStatus.Rejected, callId, verdict.Reason, verdict.Field);
     }
 
     private LogResult Unreadable(Exception exception, string operation, string? callId)

@@ -42,6 +42,10 @@ internal sealed class LoggerCounters
 
     public int QueueDepth => (int)Math.Max(0, Accepted - Interlocked.Read(ref Dequeued) - Interlocked.Read(ref DroppedOverwritten));
 
+    /// <summary>What a flush or a stop reports, from the counters' own sums.</summary>
+    public FlushResult ToFlushResult(bool completed) =>
+        new(completed, Interlocked.Read(ref Written), Math.Max(0, Accepted - Settled), NotAccepted, LostAfterAcceptance);
+
     public void CountRejection(RejectionReason reason)
     {
         Interlocked.Increment(ref Rejected);
