@@ -69,7 +69,7 @@ public sealed class SqliteSinkOptions
             var total = perAttempt.TotalSeconds * attempts;
             for (var attempt = 0; attempt < attempts - 1; attempt++)
             {
-                total += Math.Min(LockRetryBaseDelay.TotalSeconds * Math.Pow(2, Math.Min(attempt, 30)), LockRetryMaxDelay.TotalSeconds);
+                total += SafeCallLogger.Writing.RetrySchedule.Exponential(LockRetryBaseDelay, LockRetryMaxDelay, attempt + 1).TotalSeconds;
             }
 
             return total >= TimeSpan.MaxValue.TotalSeconds ? TimeSpan.MaxValue : TimeSpan.FromSeconds(total);

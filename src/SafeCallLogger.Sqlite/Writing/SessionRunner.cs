@@ -214,9 +214,6 @@ internal sealed class SessionRunner
         _session = null;
     }
 
-    private TimeSpan Backoff(int attempt)
-    {
-        var ticks = _options.LockRetryBaseDelay.Ticks * Math.Pow(2, Math.Min(attempt, 30));
-        return ticks >= _options.LockRetryMaxDelay.Ticks ? _options.LockRetryMaxDelay : TimeSpan.FromTicks((long)ticks);
-    }
+    private TimeSpan Backoff(int attempt) =>
+        SafeCallLogger.Writing.RetrySchedule.Exponential(_options.LockRetryBaseDelay, _options.LockRetryMaxDelay, attempt + 1);
 }
