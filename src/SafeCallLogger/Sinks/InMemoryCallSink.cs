@@ -11,12 +11,13 @@ namespace SafeCallLogger;
 /// their call wait for it. Stores <see cref="CallOperation.RawDataJson"/> as the text it is, as a database sink does.
 /// Thread-safe. Never throws from <see cref="WriteAsync"/> except on cancellation.
 /// </summary>
-public sealed class InMemoryCallSink : ICallSink
+public sealed class InMemoryCallSink : ICallSink, IDeadLetterSink
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CallOperation>> _waiting = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> _applied = [];
+    private readonly Dictionary<Guid, DeadLetter> _deadLetters = [];
     private readonly int _maxWaiting;
     private int _waitingCount;
     private long _orphaned;
@@ -99,6 +100,33 @@ public sealed class InMemoryCallSink : ICallSink
 
         call = null;
         return false;
+    }
+
+    /// <summary>The operations the logger set aside as unstorable, oldest first, one per operation id.</summary>
+    public IReadOnlyList<DeadLetter> GetDeadLetters()
+    {
+        lock (_gate)
+        {
+            return [.. _deadLetters.Values];
+        }
+    }
+
+    /// <summary>Keeps the letters, each operation id once. Never throws except on cancellation.</summary>
+    /// <param name="letters">The letters.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public ValueTask WriteDeadLettersAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            foreach (var letter in letters)
+            {
+                _deadLetters.TryAdd(letter.Operation.OperationId, letter);
+            }
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc/>

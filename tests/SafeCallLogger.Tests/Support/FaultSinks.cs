@@ -35,6 +35,20 @@ internal sealed class UnstorableSink(Func<CallOperation, bool> refuse) : ICallSi
     }
 }
 
+/// <summary>Like <see cref="UnstorableSink"/>, and keeps the refused operations itself, as a database's dead-letter table does.</summary>
+internal sealed class UnstorableSinkWithDeadLetters(Func<CallOperation, bool> refuse) : ICallSink, IDeadLetterSink
+{
+    private readonly UnstorableSink _inner = new(refuse);
+
+    public InMemoryCallSink Inner => _inner.Inner;
+
+    public ValueTask WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken cancellationToken) =>
+        _inner.WriteAsync(operations, cancellationToken);
+
+    public ValueTask WriteDeadLettersAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken) =>
+        Inner.WriteDeadLettersAsync(letters, cancellationToken);
+}
+
 /// <summary>Reports its storage replaced on the first <c>times</c> writes, then stores.</summary>
 internal sealed class ReplacingSink(int times) : ICallSink
 {

@@ -133,5 +133,24 @@ public sealed class PoisonByCauseTests : IDisposable
         await TestWait.Until(() => logs.Lines.Any(l => l.Message.Contains("only copy", StringComparison.Ordinal) && l.Message.Contains("Lakers 1", StringComparison.Ordinal)), "the letter logged whole");
     }
 
+    [Fact]
+    public async Task Unstorable_SinkKeepsDeadLetters_KeptInTheSinkWithTheErrorAndNotInTheFile()
+    {
+        var sink = new UnstorableSinkWithDeadLetters(o => o.CallId == "bad");
+        var options = new CallLoggerOptions { DeadLetterPath = Path.Combine(_dir, "dead.jsonl") };
+        await using var logger = new CallLogger(sink, options);
+
+        logger.LogCallSafe(Calls.Arbitrage(1, callId: "bad"));
+        logger.LogCallSafe(Calls.Arbitrage(2, callId: "good"));
+        await logger.FlushAsync(TestWait.Guard);
+
+        var letter = Assert.Single(sink.Inner.GetDeadLetters());
+        Assert.Equal("bad", letter.Operation.CallId);
+        Assert.Contains("CHECK constraint failed", letter.Error, StringComparison.Ordinal);
+        Assert.True(sink.Inner.TryGetCall("good", out _));
+        Assert.Equal(1, logger.GetHealth().DeadLettered);
+        Assert.False(File.Exists(options.DeadLetterPath));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
