@@ -28,13 +28,14 @@ internal readonly record struct SinkCallOutcome(SinkCallResult Result, Exception
 
 /// <summary>
 /// Calls the sink once, bounded by <see cref="CallLoggerOptions.WriteTimeout"/>, and tells what happened; never throws
-/// except <see cref="OperationCanceledException"/> on the hard stop. The timeout's token sources are reused from call
-/// to call (two allocations and a timer fewer per batch) and made anew only after a timeout fired.
+/// except <see cref="OperationCanceledException"/> on the hard stop. The timeout's source is reused from call to call
+/// (an allocation and a timer fewer per batch) and made anew only after it fired; the source linking it to the hard
+/// stop is made for each call, because resetting the timeout's source removes every registration on its token,
+/// the link included.
 /// </summary>
 internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvider time) : IDisposable
 {
     private CancellationTokenSource? _timeout;
-    private CancellationTokenSource? _linked;
 
     public Task<SinkCallOutcome> WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken hardStop) =>
         RunAsync(token => sink.WriteAsync(operations, token), operations, hardStop);
@@ -45,15 +46,12 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
     public Task<SinkCallOutcome> ProbeAsync(ICallSinkProbe probe, CancellationToken hardStop) =>
         RunAsync(probe.ProbeAsync, null, hardStop);
 
-    public void Dispose()
-    {
-        _linked?.Dispose();
-        _timeout?.Dispose();
-    }
+    public void Dispose() => _timeout?.Dispose();
 
     private async Task<SinkCallOutcome> RunAsync(Func<CancellationToken, ValueTask> call, IReadOnlyList<CallOperation>? batch, CancellationToken hardStop)
     {
-        var (timeout, linked) = Tokens(hardStop);
+        var timeout = TimeoutSource();
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, hardStop);
         timeout.CancelAfter(writeTimeout);
         Task? running = null;
         try
@@ -93,8 +91,13 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
         }
         finally
         {
-            // Disarm the timer between calls; a source that did fire is replaced by the next Tokens.
+            // Disarm the timer between calls; a source that did fire is replaced by the next TimeoutSource. The link
+            // of a call still running stays: that call may still watch its token.
             timeout.TryReset();
+            if (running is not { IsCompleted: false })
+            {
+                linked.Dispose();
+            }
         }
     }
 
@@ -111,16 +114,14 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
         return false;
     }
 
-    private (CancellationTokenSource Timeout, CancellationTokenSource Linked) Tokens(CancellationToken hardStop)
+    private CancellationTokenSource TimeoutSource()
     {
-        if (_timeout is null || _linked is null || !_timeout.TryReset() || _linked.IsCancellationRequested)
+        if (_timeout is null || !_timeout.TryReset())
         {
-            _linked?.Dispose();
             _timeout?.Dispose();
             _timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(_timeout.Token, hardStop);
         }
 
-        return (_timeout, _linked);
+        return _timeout;
     }
 }
