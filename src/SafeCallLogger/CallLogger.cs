@@ -232,15 +232,15 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// <inheritdoc/>
     public async ValueTask<FlushResult> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        // Everything accepted before this point sits at a queue position up to `target` (positions of operations
-        // overwritten in DropOldest mode are never taken, so those count as settled).
+        // Everything accepted before this point sits at a queue position up to `target` (the watermark counts the
+        // positions of operations overwritten in DropOldest mode as settled).
         var target = _counters.Accepted;
         var done = await _settled.WaitUntilAsync(
-            () => _settled.Value + Interlocked.Read(ref _counters.DroppedOverwritten) >= target || _writerTask.IsCompleted,
+            () => _settled.Value >= target || _writerTask.IsCompleted,
             timeout,
             _time,
             cancellationToken).ConfigureAwait(false);
-        var settled = _settled.Value + Interlocked.Read(ref _counters.DroppedOverwritten) >= target;
+        var settled = _settled.Value >= target;
         return Snapshot(done && (settled || _counters.Settled >= target));
     }
 

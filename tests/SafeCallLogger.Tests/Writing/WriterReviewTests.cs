@@ -24,4 +24,29 @@ public sealed class WriterReviewTests
         sink.Release();
         await logger.DisposeAsync();
     }
+
+    [Fact]
+    public async Task FlushAsync_DropOldest_OverwritingLaterCallsDoesNotSettleAnEarlierOneStillBeingWritten()
+    {
+        var clock = new ManualTimeProvider();
+        var sink = new GatedSink();
+        var options = new CallLoggerOptions { QueueCapacity = 1, MaxBatchSize = 1, QueueFullMode = QueueFullMode.DropOldest };
+        var logger = new CallLogger(sink, options, timeProvider: clock);
+
+        logger.LogCallSafe(Calls.Arbitrage(1, callId: "held"));
+        await TestWait.Until(() => sink.Calls == 1, "the first write to start and block");
+        var flush = logger.FlushAsync(TimeSpan.FromSeconds(1)).AsTask();
+
+        // Accepted after the flush began: the second is overwritten by the third.
+        logger.LogCallSafe(Calls.Arbitrage(2, callId: "later2"));
+        logger.LogCallSafe(Calls.Arbitrage(3, callId: "later3"));
+        Assert.Equal(1, logger.GetHealth().DroppedOverwritten);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var result = await flush.WaitAsync(TestWait.Guard);
+
+        Assert.False(sink.Inner.TryGetCall("held", out _));
+        Assert.False(result.Completed);
+        sink.Release();
+        await clock.RunUntilAsync(logger.DisposeAsync().AsTask());
+    }
 }
