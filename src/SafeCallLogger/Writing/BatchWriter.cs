@@ -206,6 +206,9 @@ internal sealed class BatchWriter(
 
         // A fresh list: the old one may still be read by a call the pass abandoned.
         batch.Replace(pass.Remaining);
+
+        // A pass cut short by a hard stop returns what it did, so that only what it left is counted as abandoned.
+        hardStop.ThrowIfCancellationRequested();
     }
 
     private async Task BackoffAsync(CancellationToken hardStop)

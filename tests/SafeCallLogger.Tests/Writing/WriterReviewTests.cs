@@ -49,4 +49,27 @@ public sealed class WriterReviewTests
         sink.Release();
         await clock.RunUntilAsync(logger.DisposeAsync().AsTask());
     }
+
+    [Fact]
+    public async Task HardStopDuringIsolation_CallsThePassWroteAreCountedWrittenNotAbandoned()
+    {
+        var clock = new ManualTimeProvider();
+        var sink = new OnlySinglesSink(hangingId: "b");
+        var options = new CallLoggerOptions { MaxBatchDelay = TimeSpan.FromSeconds(1), PoisonAttempts = 1000 };
+        var logger = new CallLogger(sink, options, timeProvider: clock);
+
+        logger.LogCallSafe(Calls.Arbitrage(1, callId: "a"));
+        logger.LogCallSafe(Calls.Arbitrage(2, callId: "b"));
+        await clock.AdvanceUntil(() => sink.Hanging, TimeSpan.FromMilliseconds(100), "isolation to write a alone, then hang on b");
+        Assert.True(sink.Inner.TryGetCall("a", out _));
+
+        var stop = logger.StopAsync(TimeSpan.FromSeconds(1));
+        await clock.RunUntilAsync(stop);
+        var health = logger.GetHealth();
+
+        Assert.Equal(1, health.Written);
+        Assert.Equal(1, health.AbandonedAtShutdown);
+        Assert.Equal(0, health.Pending);
+        await logger.DisposeAsync();
+    }
 }
