@@ -40,8 +40,12 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
     public Task<SinkCallOutcome> WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken hardStop) =>
         RunAsync(token => sink.WriteAsync(operations, token), operations, hardStop);
 
+    /// <remarks>
+    /// The letters' operations are what an <see cref="UnstorableOperationException"/> may name: a store that refuses a
+    /// letter itself gets <see cref="SinkCallResult.Unstorable"/>, not an outage retried forever in front of every call.
+    /// </remarks>
     public Task<SinkCallOutcome> WriteDeadLettersAsync(IDeadLetterSink letters, IReadOnlyList<DeadLetter> batch, CancellationToken hardStop) =>
-        RunAsync(token => letters.WriteDeadLettersAsync(batch, token), null, hardStop);
+        RunAsync(token => letters.WriteDeadLettersAsync(batch, token), batch.Select(l => l.Operation).ToArray(), hardStop);
 
     public Task<SinkCallOutcome> ProbeAsync(ICallSinkProbe probe, CancellationToken hardStop) =>
         RunAsync(probe.ProbeAsync, null, hardStop);

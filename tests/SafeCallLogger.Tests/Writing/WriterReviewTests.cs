@@ -72,4 +72,27 @@ public sealed class WriterReviewTests
         Assert.Equal(0, health.Pending);
         await logger.DisposeAsync();
     }
+
+    [Fact]
+    public async Task DeadLetterStoreRefusesTheLetter_LetterGoesToTheLogAndLaterCallsAreStillWritten()
+    {
+        var clock = new ManualTimeProvider();
+        var sink = new RefusesItsDeadLetterSink(refusedId: "bad");
+        var logger = new CallLogger(sink, timeProvider: clock);
+
+        logger.LogCallSafe(Calls.Arbitrage(1, callId: "bad"));
+        await TestWait.Until(() => sink.LetterWrites >= 1, "the dead-letter store to refuse the letter");
+        logger.LogCallSafe(Calls.Arbitrage(2, callId: "good"));
+
+        await clock.AdvanceUntil(() => sink.Inner.TryGetCall("good", out _), TimeSpan.FromSeconds(1), "the call logged after the refused letter");
+        var flush = logger.FlushAsync(TimeSpan.FromSeconds(5)).AsTask();
+        await clock.RunUntilAsync(flush);
+        var health = logger.GetHealth();
+
+        Assert.True((await flush).Completed);
+        Assert.Equal(1, health.Quarantined);
+        Assert.Equal(0, health.Pending);
+        Assert.Equal(1, sink.LetterWrites);
+        await clock.RunUntilAsync(logger.DisposeAsync().AsTask());
+    }
 }
