@@ -41,6 +41,13 @@ internal sealed class SettledWatermark
     public async Task<bool> WaitUntilAsync(Func<bool> reached, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+
+        // A negative timeout (other than infinite) means no wait; as given, TimeSpan.MinValue minus the time elapsed overflows.
+        if (timeout != Timeout.InfiniteTimeSpan && timeout < TimeSpan.Zero)
+        {
+            timeout = TimeSpan.Zero;
+        }
+
         Interlocked.Increment(ref _waiters);
         try
         {

@@ -104,3 +104,13 @@ internal sealed class RefusesItsDeadLetterSink(string refusedId) : ICallSink, ID
         throw new UnstorableOperationException(letters[0].Operation.OperationId, "string or blob too big (injected)");
     }
 }
+
+/// <summary>A clock whose every timestamp is one tick after the last: time always passes between two readings.</summary>
+internal sealed class SteppingClock : TimeProvider
+{
+    private long _ticks = TimeSpan.TicksPerDay;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Interlocked.Increment(ref _ticks);
+}

@@ -95,4 +95,19 @@ public sealed class WriterReviewTests
         Assert.Equal(1, sink.LetterWrites);
         await clock.RunUntilAsync(logger.DisposeAsync().AsTask());
     }
+
+    [Fact]
+    public async Task FlushAsync_TimeoutOfTimeSpanMinValue_ReturnsNotCompletedInsteadOfThrowing()
+    {
+        var sink = new GatedSink();
+        var logger = new CallLogger(sink, timeProvider: new SteppingClock());
+        logger.LogCallSafe(Calls.Arbitrage(1, callId: "held"));
+        await TestWait.Until(() => sink.Calls == 1, "the write to start and block");
+
+        var result = await logger.FlushAsync(TimeSpan.MinValue);
+
+        Assert.False(result.Completed);
+        sink.Release();
+        await logger.DisposeAsync();
+    }
 }
