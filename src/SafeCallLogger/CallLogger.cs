@@ -34,6 +34,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private readonly CancellationTokenSource _hardStop = new();
     private readonly Task _writerTask;
     private readonly CallSnapshot _snapshot;
+    private readonly BatchWriter _writer;
     private Task<FlushResult>? _stopTask;
     private Task? _disposeTask;
 
@@ -80,7 +81,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _queue = new OperationQueue(_options, _counters, _logger);
         var pressure = new QueuePressure(_alerts, GetHealth, () => _counters.QueueDepth, QueueWarningDepth(_options));
         _queue.Pressure = pressure;
-        var writer = new BatchWriter(sink, _options, _counters, _circuit, _alerts, _metrics, _logger, _time, GetHealth, _queue.RearmRefusalLog);
+        var writer = _writer = new BatchWriter(sink, _options, _counters, _circuit, _alerts, _metrics, _logger, _time, GetHealth, _queue.RearmRefusalLog);
         var loop = new WriteLoop(_queue, writer, pressure, _circuit, _settled, _options, _counters, _logger, _time);
 
         _alerts.Start();
@@ -358,8 +359,14 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         await StopAsync(_options.ShutdownTimeout).ConfigureAwait(false);
         _metrics.Dispose();
 
-        // Only once the writer has ended: a sink disposed under a live write would fail it.
-        if (_ownsSink && _writerTask.IsCompleted)
+        // Only once the writer and every write it abandoned have ended: a sink disposed under a live write would fail it.
+        var abandoned = _writer.AbandonedWrites;
+        if (_ownsSink && _writerTask.IsCompleted && !abandoned.IsCompleted)
+        {
+            await Task.WhenAny(abandoned, Task.Delay(ShutdownGrace, _time)).ConfigureAwait(false);
+        }
+
+        if (_ownsSink && _writerTask.IsCompleted && abandoned.IsCompleted)
         {
             try
             {

@@ -35,7 +35,21 @@ internal readonly record struct SinkCallOutcome(SinkCallResult Result, Exception
 /// </summary>
 internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvider time) : IDisposable
 {
+    private readonly List<Task> _abandoned = [];
     private CancellationTokenSource? _timeout;
+
+    /// <summary>Completes once every sink call abandoned while it still ran (timed out, or cut by the hard stop) has ended.</summary>
+    public Task Abandoned
+    {
+        get
+        {
+            lock (_abandoned)
+            {
+                _abandoned.RemoveAll(t => t.IsCompleted);
+                return Task.WhenAll(_abandoned);
+            }
+        }
+    }
 
     public Task<SinkCallOutcome> WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken hardStop) =>
         RunAsync(token => sink.WriteAsync(operations, token), operations, hardStop);
@@ -98,7 +112,15 @@ internal sealed class SinkCall(ICallSink sink, TimeSpan writeTimeout, TimeProvid
             // Disarm the timer between calls; a source that did fire is replaced by the next TimeoutSource. The link
             // of a call still running stays: that call may still watch its token.
             timeout.TryReset();
-            if (running is not { IsCompleted: false })
+            if (running is { IsCompleted: false })
+            {
+                lock (_abandoned)
+                {
+                    _abandoned.RemoveAll(t => t.IsCompleted);
+                    _abandoned.Add(running);
+                }
+            }
+            else
             {
                 linked.Dispose();
             }

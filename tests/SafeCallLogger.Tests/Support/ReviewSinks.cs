@@ -114,3 +114,32 @@ internal sealed class SteppingClock : TimeProvider
 
     public override long GetTimestamp() => Interlocked.Increment(ref _ticks);
 }
+
+/// <summary>Its first write ignores its token and runs until released; records whether it was disposed meanwhile.</summary>
+internal sealed class StubbornDisposableSink : ICallSink, IDisposable
+{
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _running;
+    private int _disposedDuringWrite;
+
+    public bool Running => Volatile.Read(ref _running) == 1;
+
+    public bool DisposedDuringWrite => Volatile.Read(ref _disposedDuringWrite) == 1;
+
+    public void Release() => _release.TrySetResult();
+
+    public async ValueTask WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _running, 1);
+        await _release.Task;
+        Volatile.Write(ref _running, 0);
+    }
+
+    public void Dispose()
+    {
+        if (Running)
+        {
+            Volatile.Write(ref _disposedDuringWrite, 1);
+        }
+    }
+}

@@ -110,4 +110,22 @@ public sealed class WriterReviewTests
         sink.Release();
         await logger.DisposeAsync();
     }
+
+    [Fact]
+    public async Task DisposeAsync_OwnedSinkStillRunningAnAbandonedWrite_IsNotDisposedUnderIt()
+    {
+        var clock = new ManualTimeProvider();
+        var sink = new StubbornDisposableSink();
+        var options = new CallLoggerOptions { ShutdownTimeout = TimeSpan.FromSeconds(1) };
+        var logger = new CallLogger(sink, ownsSink: true, options, [], loggerFactory: null, clock);
+        logger.LogCallSafe(Calls.Arbitrage(1, callId: "stuck"));
+        await TestWait.Until(() => sink.Running, "the write to start and ignore its token");
+
+        // The hard stop ends the writer, but the sink's write runs on.
+        await clock.RunUntilAsync(logger.DisposeAsync().AsTask());
+
+        Assert.True(sink.Running);
+        Assert.False(sink.DisposedDuringWrite);
+        sink.Release();
+    }
 }
