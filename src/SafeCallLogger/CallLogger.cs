@@ -82,7 +82,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
             _writerTask = Task.Run(() => loop.RunAsync(_hardStop.Token));
         }
 
-        _shutdown = new Shutdown(_queue, _writerTask, _hardStop, _alerts, _logPump, _counters, _metrics, ownsSink ? sink : null, _options.ShutdownTimeout, _time, _logger, GetHealth);
+        _shutdown = new Shutdown(_queue, _writerTask, writer, _hardStop, _alerts, _logPump, _counters, _metrics, ownsSink ? sink : null, _options.ShutdownTimeout, _time, _logger, GetHealth);
 
         Log.Started(_logger, _options.QueueCapacity, sink.GetType().Name);
     }
@@ -154,17 +154,20 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// <inheritdoc/>
     public async ValueTask<FlushResult> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        // Everything accepted before this point sits at a queue position up to `target` (positions of operations
-        // overwritten in DropOldest mode are never taken, so those count as settled).
+        // Everything accepted before this point sits at a queue position up to `target` (the watermark counts the
+        // positions of operations overwritten in DropOldest mode as settled).
         var target = _counters.Accepted;
         var done = await _settled.WaitUntilAsync(
-            () => _settled.Value + Interlocked.Read(ref _counters.DroppedOverwritten) >= target || _writerTask.IsCompleted,
+            () => Reached(target) || _writerTask.IsCompleted,
             timeout,
             _time,
             cancellationToken).ConfigureAwait(false);
-        var settled = _settled.Value + Interlocked.Read(ref _counters.DroppedOverwritten) >= target;
-        return _counters.ToFlushResult(done && (settled || _counters.Settled >= target));
+        return _counters.ToFlushResult(done && (Reached(target) || _counters.Settled >= target));
     }
+
+    // A caller counts itself accepted before its channel write and takes it back when the write is refused: a target
+    // read in between includes one that never entered the queue, so the count as it is now bounds the target too.
+    private bool Reached(long target) => _settled.Value >= Math.Min(target, _counters.Accepted);
 
     /// <inheritdoc/>
     public CallLoggerHealth GetHealth() => _counters.Snapshot(CurrentState, _options.QueueCapacity, QueueWarningDepth(_options));

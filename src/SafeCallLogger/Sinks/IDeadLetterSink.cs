@@ -9,8 +9,10 @@ public interface IDeadLetterSink
 {
     /// <summary>
     /// Keeps the letters, all or nothing; throws when it could not (storage down), and the writer keeps them in memory
-    /// and tries again after the next successful write. Called from the writer only, never concurrently with
-    /// <see cref="ICallSink.WriteAsync"/>.
+    /// and retries them like any failed write, with backoff, before it writes the next batch (they live in the same
+    /// storage). Throwing <see cref="UnstorableOperationException"/> naming a letter's operation means the store refuses
+    /// that letter itself: the writer then logs the letters whole and counts them as quarantined. Called from the writer
+    /// only, never concurrently with <see cref="ICallSink.WriteAsync"/>.
     /// </summary>
     /// <param name="letters">The letters, oldest first. Not empty. Not kept after returning.</param>
     /// <param name="cancellationToken">Cancelled when the logger's write timeout expires.</param>

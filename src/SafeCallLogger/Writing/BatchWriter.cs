@@ -86,6 +86,9 @@ internal sealed class BatchWriter(
 
     public void Dispose() => _sink.Dispose();
 
+    /// <summary>Completes once every sink call the writer abandoned while it still ran has ended: until then the sink is in use.</summary>
+    public Task AbandonedWrites => _sink.Abandoned;
+
     /// <summary>At a hard stop: logs the set-aside operations storage never took (their last copy) and counts them as quarantined.</summary>
     public void GiveUpDeadLetters() => _deadLetters.LogWaiting();
 
@@ -206,6 +209,9 @@ internal sealed class BatchWriter(
 
         // A fresh list: the old one may still be read by a call the pass abandoned.
         batch.Replace(pass.Remaining);
+
+        // A pass cut short by a hard stop returns what it did, so that only what it left is counted as abandoned.
+        hardStop.ThrowIfCancellationRequested();
     }
 
     private async Task BackoffAsync(CancellationToken hardStop)

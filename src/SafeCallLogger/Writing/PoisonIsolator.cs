@@ -65,7 +65,19 @@ internal sealed class PoisonIsolator(int poisonAttempts)
             // A fresh array each time a write was abandoned: the sink may still be reading the last one.
             var single = _single;
             single[0] = operation;
-            var outcome = await sink.WriteAsync(single, hardStop).ConfigureAwait(false);
+            SinkCallOutcome outcome;
+            try
+            {
+                outcome = await sink.WriteAsync(single, hardStop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
+            {
+                // A hard stop mid-pass: what the pass wrote is still reported (the writer throws after counting it);
+                // this operation and the rest remain, for the loop to count as abandoned.
+                _single = new CallOperation[1];
+                break;
+            }
+
             if (outcome.StillRunning)
             {
                 _single = new CallOperation[1];

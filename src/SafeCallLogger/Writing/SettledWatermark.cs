@@ -1,8 +1,8 @@
 namespace SafeCallLogger.Writing;
 
 /// <summary>
-/// How far the writer has settled the queue: every operation it took off the queue at a position up to
-/// <see cref="Value"/> is written, kept as a dead letter or lost. One monotonic number, so a flush compares it with
+/// How far the writer has settled the queue: every operation at a queue position up to <see cref="Value"/> is
+/// written, kept as a dead letter or lost (overwritten in DropOldest mode included). One monotonic number, so a flush compares it with
 /// its target instead of adding counters read one by one, and a wake-up it misses costs nothing: it reads the number
 /// again before it sleeps.
 /// </summary>
@@ -41,6 +41,13 @@ internal sealed class SettledWatermark
     public async Task<bool> WaitUntilAsync(Func<bool> reached, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+
+        // A negative timeout (other than infinite) means no wait; as given, TimeSpan.MinValue minus the time elapsed overflows.
+        if (timeout != Timeout.InfiniteTimeSpan && timeout < TimeSpan.Zero)
+        {
+            timeout = TimeSpan.Zero;
+        }
+
         Interlocked.Increment(ref _waiters);
         try
         {

@@ -16,6 +16,7 @@ namespace SafeCallLogger.Writing;
 internal sealed class Shutdown(
     OperationQueue queue,
     Task writerTask,
+    BatchWriter writer,
     CancellationTokenSource hardStop,
     AlertDispatcher alerts,
     LogPump logPump,
@@ -119,8 +120,14 @@ internal sealed class Shutdown(
         await StopAsync(shutdownTimeout).ConfigureAwait(false);
         metrics.Dispose();
 
-        // Only once the writer has ended: a sink disposed under a live write would fail it.
-        if (ownedSink is not null && writerTask.IsCompleted)
+        // Only once the writer and every write it abandoned have ended: a sink disposed under a live write would fail it.
+        var abandoned = writer.AbandonedWrites;
+        if (ownedSink is not null && writerTask.IsCompleted && !abandoned.IsCompleted)
+        {
+            await Task.WhenAny(abandoned, Task.Delay(ShutdownGrace, time)).ConfigureAwait(false);
+        }
+
+        if (ownedSink is not null && writerTask.IsCompleted && abandoned.IsCompleted)
         {
             try
             {

@@ -42,7 +42,7 @@ internal sealed class WriteLoop(
                 queue.RearmRefusalLog(circuit.State);
                 // One delegate for the logger's life: a method group would allocate one per batch.
                 await writer.WriteAsync(_batch, _topUp ??= TopUp, hardStop).ConfigureAwait(false);
-                watermark.Advance(Interlocked.Read(ref counters.Dequeued));
+                watermark.Advance(LeftTheQueue());
             }
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
@@ -79,6 +79,14 @@ internal sealed class WriteLoop(
             Log.Abandoned(logger, abandoned);
         }
 
-        watermark.Advance(Interlocked.Read(ref counters.Dequeued));
+        watermark.Advance(LeftTheQueue());
     }
+
+    /// <summary>
+    /// How many operations left the queue, taken or overwritten: the queue is FIFO and overwriting drops its oldest,
+    /// so they are the first that many positions. Read once the writer settled everything it took, that whole prefix
+    /// is settled. Overwrites are counted here, at the writer's pace, and never by a flush: added on the flush side
+    /// they would also count calls accepted after it and settle an earlier one still being written.
+    /// </summary>
+    private long LeftTheQueue() => Interlocked.Read(ref counters.Dequeued) + Interlocked.Read(ref counters.DroppedOverwritten);
 }
