@@ -6,7 +6,7 @@ namespace SafeCallLogger.Sqlite.Tests;
 
 /// <summary>
 /// Storage faults made for real, as root: the files made immutable (<c>chattr +i</c>, which even root cannot write
-/// through) and a small tmpfs filled to the last byte. Each is an outage: retried, reported, and no accepted call lost.
+/// through), a small tmpfs filled to the last byte, and a database whose header was overwritten. Each is an outage: retried, reported, and no accepted call lost.
 /// </summary>
 public sealed class SqliteDiskFaultTests : IDisposable
 {
@@ -81,6 +81,47 @@ public sealed class SqliteDiskFaultTests : IDisposable
         }
 
         Assert.Equal(["300"], await Sqlite3Shell.RunAsync(path, "SELECT COUNT(*) FROM arbitrage_calls WHERE call_id LIKE 'during%';"));
+    }
+
+    [Fact]
+    public async Task LogCallSafe_DatabaseHeaderCorrupted_RetriedAndAlertedThenStoredOnceTheOperatorMovesTheFileAside()
+    {
+        var path = Path.Combine(_dir, "calls.db");
+        var alerts = new System.Collections.Concurrent.ConcurrentQueue<CallLoggerAlert>();
+        var options = new CallLoggerOptions { ErrorAlertThreshold = 2 };
+        options.OnAlert(alerts.Enqueue);
+        await using (var logger = new CallLogger(new SqliteCallSink($"Data Source={path}"), options))
+        {
+            Assert.True(logger.LogCallSafe(Call("first")).IsAccepted);
+            Assert.True((await logger.FlushAsync(TestWait.Guard)).Completed);
+
+            // Everything in the main file (the WAL emptied), then its header overwritten: "file is not a database".
+            await Sqlite3Shell.RunAsync(path, "PRAGMA wal_checkpoint(TRUNCATE);");
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+            {
+                file.Write(Enumerable.Repeat((byte)0xFF, 100).ToArray());
+            }
+
+            for (var i = 0; i < 100; i++)
+            {
+                Assert.True(logger.LogCallSafe(Call("during" + i, teamA: "T" + i)).IsAccepted);
+            }
+
+            await TestWait.Until(() => alerts.Any(a => a.Kind == CallLoggerAlertKind.Errors), "the admin told of the failing writes");
+            Assert.Contains("not a database", logger.GetHealth().LastError ?? string.Empty, StringComparison.Ordinal);
+            Assert.True(logger.GetHealth().Pending >= 100);
+
+            // The operator's move: the broken file kept aside for repair, the bot's writes go to a fresh one.
+            File.Move(path, path + ".corrupt");
+            File.Delete(path + "-wal");
+            File.Delete(path + "-shm");
+
+            var flush = await logger.FlushAsync(TestWait.Guard);
+            Assert.True(flush.Completed, logger.GetHealth().LastError);
+            Assert.Equal(0, flush.Lost);
+        }
+
+        Assert.Equal(["100"], await Sqlite3Shell.RunAsync(path, "SELECT COUNT(*) FROM arbitrage_calls WHERE call_id LIKE 'during%';"));
     }
 
     private static void FillUp(string path)

@@ -34,6 +34,9 @@ internal static class SqliteConnections
         }
         catch
         {
+            // Not back to the pool: a pooled connection keeps the file it opened (a corrupt one, or one since moved
+            // aside or deleted), and the next open would get that file instead of the one at the path.
+            SqliteConnection.ClearPool(connection);
             connection.Dispose();
             throw;
         }
