@@ -81,7 +81,13 @@ internal sealed class SessionRunner
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not StorageReplacedException && !SqliteErrors.IsBusy(ex))
                 {
-                    // The file may have been deleted, replaced or corrupted: start from a fresh connection next time.
+                    // A write that failed because its file was deleted under it (an I/O error on the unlinked -wal)
+                    // is the replaced-storage case, to be said as such; anything else starts from a fresh connection.
+                    if (_session is { } failed)
+                    {
+                        ThrowIfMoved(failed);
+                    }
+
                     SqliteLog.WriteFailed(_logger, ex);
                     CloseSession(clearPool: true);
                     throw;
