@@ -71,7 +71,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _alerts = new AlertDispatcher([.. _options.AlertHandlers, .. extraAlertHandlers], _time, _options, _logger);
         _circuit = new Circuit(_options, _counters, _time);
         _queue = new OperationQueue(_options, _counters, _logger);
-        var pressure = new QueuePressure(_alerts, GetHealth, () => _counters.QueueDepth, QueueWarningDepth(_options));
+        var pressure = new QueuePressure(_alerts, GetHealth, _counters, QueueWarningDepth(_options));
         _queue.Pressure = pressure;
         var writer = new BatchWriter(sink, _options, _counters, _circuit, _alerts, _metrics, _logger, _time, GetHealth, _queue.RearmRefusalLog);
         var loop = new WriteLoop(_queue, writer, pressure, _circuit, _settled, _options, _counters, _logger, _time);

@@ -45,14 +45,7 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     /// </summary>
     public async Task RunUntilAsync(Task task)
     {
-        using var guard = new CancellationTokenSource(TestWait.Guard);
-        while (!task.IsCompleted)
-        {
-            Assert.False(guard.IsCancellationRequested, "The task did not complete while the clock moved.");
-            Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(1);
-        }
-
+        await this.AdvanceUntil(() => task.IsCompleted, TimeSpan.FromSeconds(1), "the task to complete while the clock moved");
         await task;
     }
 

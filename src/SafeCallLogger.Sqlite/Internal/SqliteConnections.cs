@@ -34,12 +34,20 @@ internal static class SqliteConnections
         }
         catch
         {
-            // Not back to the pool: a pooled connection keeps the file it opened (a corrupt one, or one since moved
-            // aside or deleted), and the next open would get that file instead of the one at the path.
-            SqliteConnection.ClearPool(connection);
-            connection.Dispose();
+            Discard(connection);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Closes a connection that failed to open or to be prepared, without handing it back to the pool: a pooled
+    /// connection keeps the file it opened (a corrupt one, or one since moved aside or deleted), and the next open
+    /// would get that file instead of the one at the path.
+    /// </summary>
+    public static void Discard(SqliteConnection connection)
+    {
+        SqliteConnection.ClearPool(connection);
+        connection.Dispose();
     }
 
     /// <summary>

@@ -56,10 +56,7 @@ internal sealed class SinkSession : IDisposable
         }
         catch
         {
-            // Not back to the pool: a pooled connection keeps the file it opened, and the next open would get the same
-            // (corrupt, or since moved aside) file instead of the one at the path.
-            SqliteConnection.ClearPool(connection);
-            connection.Dispose();
+            SqliteConnections.Discard(connection);
             throw;
         }
     }

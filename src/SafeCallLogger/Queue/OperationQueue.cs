@@ -66,7 +66,7 @@ internal sealed class OperationQueue
         var accepted = Interlocked.Increment(ref _counters.AcceptedSlot.Value);
         if (_channel.Writer.TryWrite(operation))
         {
-            Pressure?.OnAccepted(accepted - Volatile.Read(ref _counters.Dequeued));
+            Pressure?.OnAccepted(accepted);
             return LogStatus.Accepted;
         }
 

@@ -1,4 +1,5 @@
 using SafeCallLogger.Alerts;
+using SafeCallLogger.Internal;
 
 namespace SafeCallLogger.Queue;
 
@@ -8,18 +9,21 @@ namespace SafeCallLogger.Queue;
 /// back is raised by the writer as soon as it is due, if the queue is still high, so hours of pressure never pass
 /// in silence.
 /// </summary>
-internal sealed class QueuePressure(AlertDispatcher alerts, Func<CallLoggerHealth> health, Func<int> depth, int warningDepth)
+internal sealed class QueuePressure(AlertDispatcher alerts, Func<CallLoggerHealth> health, LoggerCounters counters, int warningDepth)
 {
     private int _armed = 1;
     private int _heldBack;
 
     public int WarningDepth => warningDepth;
 
-    /// <summary>Caller side, after an accepted enqueue; <paramref name="queued"/> is accepted minus taken, cheap to compute.</summary>
-    public void OnAccepted(long queued)
+    /// <summary>
+    /// Caller side, after an accepted enqueue; <paramref name="accepted"/> is the count that enqueue made. The armed
+    /// flag is read first: the writer's counters (on another core's cache line) are read only while an alert is due.
+    /// </summary>
+    public void OnAccepted(long accepted)
     {
-        if (Volatile.Read(ref _armed) == 1 && queued >= warningDepth && depth() >= warningDepth
-            && Interlocked.Exchange(ref _armed, 0) == 1)
+        if (Volatile.Read(ref _armed) == 1 && accepted - Volatile.Read(ref counters.Dequeued) >= warningDepth
+            && counters.QueueDepth >= warningDepth && Interlocked.Exchange(ref _armed, 0) == 1)
         {
             Raise();
         }
@@ -41,7 +45,7 @@ internal sealed class QueuePressure(AlertDispatcher alerts, Func<CallLoggerHealt
     /// <summary>Writer side, after each batch is taken off the queue.</summary>
     public void OnBatchTaken()
     {
-        var now = depth();
+        var now = counters.QueueDepth;
         if (now < warningDepth / 2)
         {
             Volatile.Write(ref _heldBack, 0);
