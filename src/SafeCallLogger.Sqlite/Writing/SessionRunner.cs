@@ -19,6 +19,9 @@ internal sealed class SessionRunner
     private readonly CancellationTokenSource _closing = new();
     private SinkSession? _session;
     private long _replaced;
+
+    // The path of a file the probe found moved and replaced: the next write reports it, as a probe cannot.
+    private string? _replacedUnreported;
     private int _closed;
 
     public SessionRunner(string connectionString, SqliteSinkOptions options, TableNames names, TimeProvider time, ILogger logger)
@@ -62,6 +65,12 @@ internal sealed class SessionRunner
                 {
                     var session = _session ??= SinkSession.Open(_connectionString, _options, _names, _logger);
                     ThrowIfMoved(session);
+                    if (Interlocked.Exchange(ref _replacedUnreported, null) is { } replaced)
+                    {
+                        throw new StorageReplacedException(
+                            $"The database file {replaced} was deleted or replaced under the sink; a new one was created at the configured path: write the batch again.");
+                    }
+
                     var result = RunInterruptible(session, work, token);
                     ThrowIfMoved(session);
                     after?.Invoke(session, result, token);
@@ -149,8 +158,11 @@ internal sealed class SessionRunner
             var session = _session ??= SinkSession.Open(_connectionString, _options, _names, _logger);
             if (session.HasMoved())
             {
-                // Nothing to write again here: reopen quietly and probe the file now at the path.
+                // Nothing to write again here: reopen and probe the file now at the path; the next write says what
+                // happened (the logger alerts on it), since a probe's failure is never reported.
+                var path = session.Connection.DataSource;
                 session = Reopen(session, out _) ?? throw new StorageReplacedException("The database file was deleted or replaced and could not be created again.");
+                Volatile.Write(ref _replacedUnreported, path);
             }
 
             try
