@@ -73,7 +73,10 @@ public sealed class SqliteFaultAcceptanceTests : IDisposable
             {
                 if (i == 1_000)
                 {
-                    // Mid-run, while the writer is busy with what came before: no flush first.
+                    // Mid-run, while the writer holds the file open and is busy with what came before: no flush first.
+                    // Without the wait, a loaded machine can enqueue 1,000 calls before the sink has even created the
+                    // file, and the delete then removes nothing the writer holds (the run CI saw fail).
+                    await TestWait.Until(() => logger.GetHealth().Written > 0, "the first batch in the file");
                     foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
                     {
                         File.Delete(_db.Path + suffix);
