@@ -103,6 +103,14 @@ public sealed class CallLoggerOptions
     public string? DeadLetterPath { get; set; }
 
     /// <summary>
+    /// The local journal that keeps accepted operations through sink outages, bursts and crashes. The default is
+    /// <see cref="JournalMode.Auto"/>: spill to a journal beside the database for the SQLite sink, no journal for
+    /// sinks that name no place for one.
+    /// </summary>
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
+    public JournalOptions Journal { get; set; } = new();
+
+    /// <summary>
     /// Creates the sink when the logger is built through dependency injection. The default is <see langword="null"/>:
     /// the <see cref="ICallSink"/> registered in the container is used. Set by <see cref="UseSink(ICallSink)"/>,
     /// <see cref="UseSink(Func{IServiceProvider, ICallSink})"/> and storage packages (<c>UseSqlite</c>).
@@ -208,6 +216,18 @@ public sealed class CallLoggerOptions
             yield return string.Create(CultureInfo.InvariantCulture, $"DisableAfterConsecutiveErrors must be at most {MaxImmediateRetries:N0} when RetryBaseDelay is zero, or a failing sink is retried with no delay almost forever (was {DisableAfterConsecutiveErrors:N0}).");
         }
 
+        if (Journal is null)
+        {
+            yield return "Journal must not be null.";
+        }
+        else
+        {
+            foreach (var error in Journal.RuleErrors())
+            {
+                yield return error;
+            }
+        }
+
         if (!Enum.IsDefined(CallIdRecipe))
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"CallIdRecipe must be XxHash64 or SeedMd5 (was {(int)CallIdRecipe}).");
@@ -219,6 +239,7 @@ public sealed class CallLoggerOptions
     {
         var copy = (CallLoggerOptions)MemberwiseClone();
         copy._alertHandlers = [.. _alertHandlers];
+        copy.Journal = Journal?.Clone()!;
         return copy;
     }
 

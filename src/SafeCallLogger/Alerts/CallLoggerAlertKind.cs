@@ -30,4 +30,17 @@ public enum CallLoggerAlertKind
 
     /// <summary>Stopping gave up accepted operations that could not be written in time. Severity Critical, never held back.</summary>
     AcceptedLost = 7,
+
+    /// <summary>
+    /// The journal reached <see cref="JournalOptions.MaxBytes"/>: calls that find the queue full are refused as
+    /// <see cref="LogStatus.QueueFull"/> until the sink has taken enough of it. Journaled operations are kept. Severity
+    /// Critical, never held back.
+    /// </summary>
+    JournalFull = 8,
+
+    /// <summary>
+    /// The journal could not be opened or written (disk full, directory not writable, held by another process): the
+    /// logger keeps working in memory, without the journal's protection. Severity Critical, never held back.
+    /// </summary>
+    JournalUnavailable = 9,
 }

@@ -82,6 +82,27 @@ public sealed record CallLoggerHealth
     /// <summary>Every operation that did not reach the sink: all the dropped, quarantined and abandoned counts (not <see cref="Rejected"/>).</summary>
     public long Dropped => DroppedQueueFull + DroppedDisabled + DroppedStopped + DroppedOverwritten + Quarantined + AbandonedAtShutdown;
 
+    /// <summary>The journal's mode as the logger runs it: <see cref="SafeCallLogger.JournalMode.Off"/>, <see cref="SafeCallLogger.JournalMode.Spill"/> or <see cref="SafeCallLogger.JournalMode.Durable"/> (never Auto). Off too when the journal could not be opened.</summary>
+    public JournalMode JournalMode { get; init; } = JournalMode.Off;
+
+    /// <summary>The journal's directory as a full path, or <see langword="null"/> without a journal.</summary>
+    public string? JournalDirectory { get; init; }
+
+    /// <summary>Accepted operations written to the journal (by this process).</summary>
+    public long Journaled { get; init; }
+
+    /// <summary>Journaled operations the sink has not committed yet, a crashed process's included: what a restart would replay.</summary>
+    public long JournalPending { get; init; }
+
+    /// <summary>The bytes the journal's records take on disk now.</summary>
+    public long JournalBytes { get; init; }
+
+    /// <summary>Journaled operations delivered to the sink from the journal's files (a crashed process's replayed at start-up included).</summary>
+    public long Replayed { get; init; }
+
+    /// <summary>Damaged regions found in the journal's files, skipped and kept aside in its <c>corrupt/</c> folder.</summary>
+    public long JournalCorrupt { get; init; }
+
     /// <summary>Sink writes that succeeded.</summary>
     public required long Successes { get; init; }
 
