@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SafeCallLogger.Journal;
 using SafeCallLogger.Diagnostics;
 using SafeCallLogger.Sqlite.Internal;
 
@@ -38,7 +39,7 @@ namespace SafeCallLogger.Sqlite;
 /// blocks an open, a batch or the disposal.
 /// </para>
 /// </remarks>
-public sealed class SqliteCallSink : ICallSink, IDeadLetterSink, ICallSinkProbe, IAsyncDisposable
+public sealed class SqliteCallSink : ICallSink, IDeadLetterSink, ICallSinkProbe, IJournalPlacement, IAsyncDisposable
 {
     // How long disposal waits for the sink's last log lines to reach a provider; a blocked provider keeps them.
     private static readonly TimeSpan LogDrainBudget = TimeSpan.FromSeconds(1);
@@ -87,6 +88,25 @@ public sealed class SqliteCallSink : ICallSink, IDeadLetterSink, ICallSinkProbe,
     /// configured path (each also logged as a warning, event 111); counted since the sink was created. Never throws.
     /// </summary>
     public long StorageReplacements => _runner.Replaced;
+
+    /// <summary>
+    /// Where the logger keeps its journal for this sink (<see cref="JournalMode.Auto"/> spills to it): a folder named
+    /// after the database file with <c>.journal</c> added, beside it. None for an in-memory database or a
+    /// <c>file:</c> URI or <c>|DataDirectory|</c> path.
+    /// </summary>
+    string? IJournalPlacement.JournalDirectory
+    {
+        get
+        {
+            var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_connectionString).DataSource;
+            if (source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || source.StartsWith('|'))
+            {
+                return null;
+            }
+
+            return SqliteConnections.DataSourcePath(_connectionString) is { } path ? path + ".journal" : null;
+        }
+    }
 
     /// <summary>The running or last scheduled backup, for tests; completes without throwing.</summary>
     internal Task BackupTask => _maintenance.Backups?.Running ?? Task.CompletedTask;

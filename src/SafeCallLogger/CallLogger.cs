@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SafeCallLogger.Alerts;
 using SafeCallLogger.Diagnostics;
 using SafeCallLogger.Internal;
+using SafeCallLogger.Journal;
 using SafeCallLogger.Queue;
 using SafeCallLogger.Validation;
 using SafeCallLogger.Writing;
@@ -31,6 +32,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private readonly Task _writerTask;
     private readonly CallSnapshot _snapshot;
     private readonly Shutdown _shutdown;
+    private readonly JournalSetup _journal;
+    private readonly OrderedFeed _feed;
 
     /// <summary>
     /// Creates a logger writing to <paramref name="sink"/> and starts its background writer. Throws
@@ -70,13 +73,22 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _metrics = new CallLoggerMetrics(_counters);
         _alerts = new AlertDispatcher([.. _options.AlertHandlers, .. extraAlertHandlers], _time, _options, _logger);
         _circuit = new Circuit(_options, _counters, _time);
-        _queue = new OperationQueue(_options, _counters, _logger);
+        _journal = JournalSetup.Open(_options.Journal, sink, _time, _logger);
+        var intake = _journal.Journal is { } journal ? new JournalIntake(journal, _journal.Directory!, _journal.Mode, _alerts, GetHealth, _logger, _time) : null;
+        _queue = new OperationQueue(_options, _counters, _logger, intake);
+        _feed = new OrderedFeed(_queue, _journal.Journal);
         var pressure = new QueuePressure(_alerts, GetHealth, _counters, QueueWarningDepth(_options));
         _queue.Pressure = pressure;
-        var writer = new BatchWriter(sink, _options, _counters, _circuit, _alerts, _metrics, _logger, _time, GetHealth, _queue.RearmRefusalLog);
-        var loop = new WriteLoop(_queue, writer, pressure, _circuit, _settled, _options, _counters, _logger, _time);
+        var writer = new BatchWriter(
+            sink, _options, _counters, _circuit, _alerts, _metrics, _logger, _time, GetHealth, _queue.RearmRefusalLog, () => intake?.Engage("a write failed"));
+        var loop = new WriteLoop(_queue, _feed, writer, pressure, _circuit, _settled, _options, _counters, _logger, _time);
 
         _alerts.Start();
+        if (_journal.Error is not null)
+        {
+            _alerts.Raise(CallLoggerAlertKind.JournalUnavailable, CallLoggerAlertSeverity.Critical, GetHealth, alwaysSend: true);
+        }
+
         using (ExecutionContext.SuppressFlow())
         {
             _writerTask = Task.Run(() => loop.RunAsync(_hardStop.Token));
@@ -170,7 +182,20 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private bool Reached(long target) => _settled.Value >= Math.Min(target, _counters.Accepted);
 
     /// <inheritdoc/>
-    public CallLoggerHealth GetHealth() => _counters.Snapshot(CurrentState, _options.QueueCapacity, QueueWarningDepth(_options));
+    public CallLoggerHealth GetHealth()
+    {
+        var health = _counters.Snapshot(CurrentState, _options.QueueCapacity, QueueWarningDepth(_options));
+        return _queue?.Intake is not { } intake ? health : health with
+        {
+            JournalMode = intake.Mode,
+            JournalDirectory = intake.Directory,
+            Journaled = intake.Journaled,
+            JournalPending = Math.Max(0, intake.Journal.LastSequence - intake.Journal.CommittedSequence),
+            JournalBytes = intake.Journal.TotalBytes,
+            Replayed = _feed.Replayed,
+            JournalCorrupt = intake.Journal.Recovery.CorruptRecords,
+        };
+    }
 
     /// <summary>
     /// Stops accepting operations, writes what is queued within <paramref name="timeout"/>, then stops the writer.

@@ -13,6 +13,15 @@ internal sealed class LoggerCounters
     public long Rejected;
     public long Written;
     public long Dequeued;
+
+    /// <summary>Accepted operations that went to the journal only (the queue was full): never dequeued.</summary>
+    public long BypassedQueue;
+
+    /// <summary>This process's journaled operations still in the journal when the writer ended: the next start replays them.</summary>
+    public long LeftInJournal;
+
+    /// <summary>An earlier run's journaled operations this run replayed and settled: in <see cref="Written"/> and the like, not in <see cref="Accepted"/>.</summary>
+    public long EarlierRunSettled;
     public long DroppedQueueFull;
     public long DroppedDisabled;
     public long DroppedStopped;
@@ -32,7 +41,8 @@ internal sealed class LoggerCounters
 
     /// <summary>Accepted operations that reached an end: written or lost after acceptance.</summary>
     public long Settled => Interlocked.Read(ref Written) + Interlocked.Read(ref DroppedOverwritten)
-        + Interlocked.Read(ref Quarantined) + Interlocked.Read(ref DeadLettered) + Interlocked.Read(ref Abandoned);
+        + Interlocked.Read(ref Quarantined) + Interlocked.Read(ref DeadLettered) + Interlocked.Read(ref Abandoned)
+        - Interlocked.Read(ref EarlierRunSettled);
 
     public long NotAccepted => Interlocked.Read(ref Rejected) + Interlocked.Read(ref DroppedQueueFull)
         + Interlocked.Read(ref DroppedDisabled) + Interlocked.Read(ref DroppedStopped);
@@ -40,7 +50,7 @@ internal sealed class LoggerCounters
     public long LostAfterAcceptance => Interlocked.Read(ref DroppedOverwritten) + Interlocked.Read(ref Quarantined)
         + Interlocked.Read(ref Abandoned);
 
-    public int QueueDepth => (int)Math.Max(0, Accepted - Interlocked.Read(ref Dequeued) - Interlocked.Read(ref DroppedOverwritten));
+    public int QueueDepth => (int)Math.Max(0, Accepted - Interlocked.Read(ref BypassedQueue) - Interlocked.Read(ref Dequeued) - Interlocked.Read(ref DroppedOverwritten));
 
     /// <summary>What a flush or a stop reports, from the counters' own sums.</summary>
     public FlushResult ToFlushResult(bool completed) =>

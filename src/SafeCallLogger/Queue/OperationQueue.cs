@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SafeCallLogger.Diagnostics;
 using SafeCallLogger.Internal;
+using SafeCallLogger.Journal;
 using SafeCallLogger.Writing;
 
 namespace SafeCallLogger.Queue;
@@ -13,28 +14,34 @@ namespace SafeCallLogger.Queue;
 /// </summary>
 internal sealed class OperationQueue
 {
-    private readonly Channel<CallOperation> _channel;
+    private readonly Channel<QueuedOperation> _channel;
+    private readonly OperationIds _ids = new();
     private readonly LoggerCounters _counters;
     private readonly ILogger _logger;
     private readonly int _capacity;
     private int _accepting = 1;
     private int _refusalLogged;
 
-    public OperationQueue(CallLoggerOptions options, LoggerCounters counters, ILogger logger)
+    public OperationQueue(CallLoggerOptions options, LoggerCounters counters, ILogger logger, JournalIntake? intake)
     {
+        Intake = intake;
         _counters = counters;
         _logger = logger;
         _capacity = options.QueueCapacity;
-        _channel = Channel.CreateBounded<CallOperation>(
+        _channel = Channel.CreateBounded<QueuedOperation>(
             new BoundedChannelOptions(options.QueueCapacity)
             {
                 SingleReader = true,
                 SingleWriter = false,
                 AllowSynchronousContinuations = false,
-                FullMode = options.QueueFullMode == QueueFullMode.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
+                // With a journal a full queue sends calls to it: overwriting would lose what it is there to keep.
+                FullMode = options.QueueFullMode == QueueFullMode.DropOldest && intake is null ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
             },
-            _ => Interlocked.Increment(ref counters.DroppedOverwritten));
+            dropped => CountOverwritten(dropped, counters));
     }
+
+    /// <summary>The journal's intake, when the logger has a journal.</summary>
+    public JournalIntake? Intake { get; }
 
     /// <summary>Set once the queue accepts nothing more: stopping, or the writer ended.</summary>
     public bool IsClosed => Volatile.Read(ref _accepting) == 0;
@@ -42,7 +49,11 @@ internal sealed class OperationQueue
     /// <summary>Set by the logger before the first enqueue: the pressure alert to notify of accepted operations.</summary>
     public QueuePressure? Pressure { get; set; }
 
-    /// <summary>Queues the operation, or says why not. <paramref name="state"/> is the writer's state as the caller read it.</summary>
+    /// <summary>
+    /// Queues the operation (journaling it first when the journal is engaged, or when the queue is full and a journal
+    /// can take it), or says why not. Gives it its operation id. <paramref name="state"/> is the writer's state as the
+    /// caller read it.
+    /// </summary>
     public LogStatus Enqueue(in CallOperation operation, CallLoggerState state)
     {
         if (IsClosed)
@@ -51,7 +62,9 @@ internal sealed class OperationQueue
             return LogStatus.Stopped;
         }
 
-        if (state == CallLoggerState.Disabled)
+        var intake = Intake;
+        var journal = intake is not null && intake.CanAppend;
+        if (state == CallLoggerState.Disabled && !journal)
         {
             Interlocked.Increment(ref _counters.DroppedDisabled);
             if (Interlocked.Exchange(ref _refusalLogged, 1) == 0)
@@ -62,9 +75,15 @@ internal sealed class OperationQueue
             return LogStatus.Disabled;
         }
 
+        var identified = operation with { OperationId = _ids.Next() };
+        if (journal && (intake!.Engaged || state == CallLoggerState.Disabled))
+        {
+            return EnqueueJournaled(identified, intake);
+        }
+
         // Counted before the write so that the writer can never settle an operation that is not yet counted.
         var accepted = Interlocked.Increment(ref _counters.AcceptedSlot.Value);
-        if (_channel.Writer.TryWrite(operation))
+        if (_channel.Writer.TryWrite(new QueuedOperation(identified, QueuedKind.Memory, intake?.Horizon ?? 0)))
         {
             Pressure?.OnAccepted(accepted);
             return LogStatus.Accepted;
@@ -77,6 +96,56 @@ internal sealed class OperationQueue
             return LogStatus.Stopped;
         }
 
+        if (journal)
+        {
+            intake!.Engage("the queue is full");
+            return EnqueueJournaled(identified, intake);
+        }
+
+        return RefuseFull();
+    }
+
+    private LogStatus EnqueueJournaled(in CallOperation operation, JournalIntake intake)
+    {
+        Interlocked.Increment(ref _counters.AcceptedSlot.Value);
+        switch (intake.Append(operation, out var sequence))
+        {
+            case JournalAppendResult.Appended:
+                // The copy spares the writer reading the record back; without room, a marker (or the full queue
+                // itself) makes the writer look in the journal.
+                if (!_channel.Writer.TryWrite(new QueuedOperation(operation, QueuedKind.Copy, sequence)))
+                {
+                    Interlocked.Increment(ref _counters.BypassedQueue);
+                    _channel.Writer.TryWrite(new QueuedOperation(default, QueuedKind.Marker, sequence));
+                }
+
+                return LogStatus.Accepted;
+            case JournalAppendResult.Full:
+                Interlocked.Decrement(ref _counters.AcceptedSlot.Value);
+                return RefuseFull();
+            default:
+                // The journal failed (and rests): memory is all there is.
+                Interlocked.Decrement(ref _counters.AcceptedSlot.Value);
+                var accepted = Interlocked.Increment(ref _counters.AcceptedSlot.Value);
+                if (_channel.Writer.TryWrite(new QueuedOperation(operation, QueuedKind.Memory, intake.Horizon)))
+                {
+                    Pressure?.OnAccepted(accepted);
+                    return LogStatus.Accepted;
+                }
+
+                Interlocked.Decrement(ref _counters.AcceptedSlot.Value);
+                return IsClosed ? Stopped() : RefuseFull();
+        }
+    }
+
+    private LogStatus Stopped()
+    {
+        Interlocked.Increment(ref _counters.DroppedStopped);
+        return LogStatus.Stopped;
+    }
+
+    private LogStatus RefuseFull()
+    {
         Interlocked.Increment(ref _counters.DroppedQueueFull);
         Pressure?.OnRefused();
         if (Interlocked.Exchange(ref _refusalLogged, 1) == 0)
@@ -97,31 +166,29 @@ internal sealed class OperationQueue
     /// <summary>Writer side: waits until something is queued; <see langword="false"/> once closed and empty.</summary>
     public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken);
 
-    /// <summary>Writer side: moves up to <paramref name="max"/> operations into <paramref name="into"/>, ids assigned; returns how many.</summary>
-    public int Take(List<CallOperation> into, int max, OperationIds ids)
+    /// <summary>Writer side: takes the next slot, if any; an operation's slot is counted as dequeued.</summary>
+    public bool TryTake(out QueuedOperation slot)
     {
-        var taken = 0;
-        while (into.Count < max && _channel.Reader.TryRead(out var operation))
+        if (!_channel.Reader.TryRead(out slot))
         {
-            into.Add(operation with { OperationId = ids.Next() });
-            taken++;
+            return false;
         }
 
-        Interlocked.Add(ref _counters.Dequeued, taken);
-        return taken;
+        if (slot.Kind != QueuedKind.Marker)
+        {
+            Interlocked.Increment(ref _counters.Dequeued);
+        }
+
+        return true;
     }
 
-    /// <summary>Writer side, at a hard stop or a crash: empties the queue and returns how many operations it held.</summary>
-    public int Drain()
+    // Only without a journal (see the full mode), so only memory operations are ever overwritten.
+    private static void CountOverwritten(QueuedOperation dropped, LoggerCounters counters)
     {
-        var drained = 0;
-        while (_channel.Reader.TryRead(out _))
+        if (dropped.Kind == QueuedKind.Memory)
         {
-            drained++;
+            Interlocked.Increment(ref counters.DroppedOverwritten);
         }
-
-        Interlocked.Add(ref _counters.Dequeued, drained);
-        return drained;
     }
 
     /// <summary>Writer side: the cause of the last refusal is gone, so the next refusal is logged again.</summary>

@@ -21,7 +21,8 @@ internal sealed class BatchWriter(
     ILogger logger,
     TimeProvider time,
     Func<CallLoggerHealth> health,
-    Action<CallLoggerState> onRecovered) : IDisposable
+    Action<CallLoggerState> onRecovered,
+    Action onStorageFailure) : IDisposable
 {
     /// <summary>How often a sink with a probe is asked, while the writer waits between retries, whether storage is back.</summary>
     internal static readonly TimeSpan RecoveryProbeInterval = TimeSpan.FromMilliseconds(250);
@@ -167,6 +168,7 @@ internal sealed class BatchWriter(
     {
         _probeMisleads |= _retryingAfterProbe;
         _retryingAfterProbe = false;
+        onStorageFailure();
         var change = circuit.OnStorageFailure(error);
         Log.WriteFailed(logger, error, count, Volatile.Read(ref counters.ConsecutiveErrors));
         switch (change)

@@ -1,18 +1,22 @@
 using Microsoft.Extensions.Logging;
 using SafeCallLogger.Diagnostics;
 using SafeCallLogger.Internal;
+using SafeCallLogger.Journal;
 using SafeCallLogger.Queue;
 
 namespace SafeCallLogger.Writing;
 
 /// <summary>
-/// The single consumer of the queue: takes a batch, hands it to the <see cref="BatchWriter"/> until it is settled,
-/// then advances the <see cref="SettledWatermark"/>. Draining the queue and delivering to the sink are apart, so a
-/// journal can slot in between. Ends when the queue is closed and empty, on a hard stop (counting what is left as
-/// abandoned), or on a bug (closing the queue first, so nothing more is promised).
+/// The single consumer of the queue and the journal: fills a batch from the <see cref="OrderedFeed"/>, hands it to the
+/// <see cref="BatchWriter"/> until it is settled, commits its journal records, then advances the
+/// <see cref="SettledWatermark"/>. In spill mode it also decides when new operations go to the journal and when they
+/// go through memory again. Ends when the queue is closed and empty and the journal delivered, on a hard stop
+/// (keeping what is left in the journal when it can, counting the rest as abandoned), or on a bug (closing the queue
+/// first, so nothing more is promised).
 /// </summary>
 internal sealed class WriteLoop(
     OperationQueue queue,
+    OrderedFeed feed,
     BatchWriter writer,
     QueuePressure pressure,
     Circuit circuit,
@@ -22,27 +26,39 @@ internal sealed class WriteLoop(
     ILogger logger,
     TimeProvider time)
 {
-    private readonly OperationIds _ids = new();
     private readonly Batch _batch = new(Math.Min(options.MaxBatchSize, 4096));
+    private readonly JournalIntake? _intake = queue.Intake;
+    private readonly int _spillDepth = Math.Max(1, (int)Math.Ceiling(options.QueueCapacity * options.Journal.SpillQueueRatio));
     private Func<List<CallOperation>, int>? _topUp;
+    private long _settled;
 
     public async Task RunAsync(CancellationToken hardStop)
     {
         try
         {
-            while (await queue.WaitToReadAsync(hardStop).ConfigureAwait(false))
+            while (await WaitForWorkAsync(hardStop).ConfigureAwait(false))
             {
                 if (options.MaxBatchDelay > TimeSpan.Zero)
                 {
                     await Task.Delay(options.MaxBatchDelay, time, hardStop).ConfigureAwait(false);
                 }
 
-                queue.Take(_batch.Items, options.MaxBatchSize, _ids);
+                feed.NewBatch();
+                feed.Fill(_batch.Items, options.MaxBatchSize);
                 pressure.OnBatchTaken();
                 queue.RearmRefusalLog(circuit.State);
-                // One delegate for the logger's life: a method group would allocate one per batch.
-                await writer.WriteAsync(_batch, _topUp ??= TopUp, hardStop).ConfigureAwait(false);
-                watermark.Advance(LeftTheQueue());
+                if (_intake is { Mode: JournalMode.Spill } && counters.QueueDepth >= _spillDepth)
+                {
+                    _intake.Engage("the queue is filling up");
+                }
+
+                if (_batch.Count > 0)
+                {
+                    // One delegate for the logger's life: a method group would allocate one per batch.
+                    await writer.WriteAsync(_batch, _topUp ??= TopUp, hardStop).ConfigureAwait(false);
+                }
+
+                Settled();
             }
         }
         catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
@@ -62,16 +78,73 @@ internal sealed class WriteLoop(
         finally
         {
             writer.Dispose();
+            CloseJournal();
             watermark.Wake();
         }
     }
 
-    private int TopUp(List<CallOperation> into) => queue.Take(into, options.MaxBatchSize, _ids);
+    /// <summary>Whether there is something to deliver, waiting for it; <see langword="false"/> once the queue is closed and empty and the journal delivered.</summary>
+    private async ValueTask<bool> WaitForWorkAsync(CancellationToken hardStop)
+    {
+        // The journal needs no wake-up of its own: a record that finds the queue full is followed by a marker, or by
+        // the slots that filled it, and each is read after the record was published.
+        if (feed.JournalBehind)
+        {
+            return true;
+        }
 
+        return await queue.WaitToReadAsync(hardStop).ConfigureAwait(false) || feed.JournalBehind;
+    }
+
+    private int TopUp(List<CallOperation> into) => feed.Fill(into, options.MaxBatchSize);
+
+    /// <summary>The batch is settled: commit its records, advance the watermark, and in spill mode go back to memory once caught up.</summary>
+    private void Settled()
+    {
+        if (feed.BatchSequence > 0)
+        {
+            _intake?.Journal.Commit(feed.BatchSequence);
+        }
+
+        _settled += feed.BatchAccepted;
+        Interlocked.Add(ref counters.EarlierRunSettled, feed.BatchEarlierRun);
+        watermark.Advance(_settled + Interlocked.Read(ref counters.DroppedOverwritten));
+        if (_intake is not null && circuit.State == CallLoggerState.Running && counters.QueueDepth < _spillDepth / 2)
+        {
+            _intake.DisengageIfCaughtUp(feed.Delivered);
+        }
+    }
+
+    /// <summary>
+    /// At a hard stop: what only memory holds (the batch's, the held slot's and the queue's) goes to the journal when
+    /// there is one, for the next start to replay; what cannot is counted as abandoned. Journaled operations are
+    /// already there.
+    /// </summary>
     private void Abandon()
     {
         writer.GiveUpDeadLetters();
-        long abandoned = _batch.Count + queue.Drain();
+        long abandoned = 0;
+        foreach (var operation in _batch.Items)
+        {
+            if (feed.IsMemoryOnly(operation))
+            {
+                abandoned += Keep(operation);
+            }
+        }
+
+        foreach (var operation in feed.HeldMemoryOperations())
+        {
+            abandoned += Keep(operation);
+        }
+
+        while (queue.TryTake(out var slot))
+        {
+            if (slot.Kind == QueuedKind.Memory)
+            {
+                abandoned += Keep(slot.Operation);
+            }
+        }
+
         _batch.Items.Clear();
         if (abandoned > 0)
         {
@@ -79,14 +152,27 @@ internal sealed class WriteLoop(
             Log.Abandoned(logger, abandoned);
         }
 
-        watermark.Advance(LeftTheQueue());
+        watermark.Advance(_settled + Interlocked.Read(ref counters.DroppedOverwritten));
     }
 
-    /// <summary>
-    /// How many operations left the queue, taken or overwritten: the queue is FIFO and overwriting drops its oldest,
-    /// so they are the first that many positions. Read once the writer settled everything it took, that whole prefix
-    /// is settled. Overwrites are counted here, at the writer's pace, and never by a flush: added on the flush side
-    /// they would also count calls accepted after it and settle an earlier one still being written.
-    /// </summary>
-    private long LeftTheQueue() => Interlocked.Read(ref counters.Dequeued) + Interlocked.Read(ref counters.DroppedOverwritten);
+    /// <summary>Appends a memory-only operation to the journal; returns 1 when it could not be kept.</summary>
+    private int Keep(in CallOperation operation) =>
+        _intake is not null && _intake.Journal.TryAppend(operation, out _) == JournalAppendResult.Appended ? 0 : 1;
+
+    private void CloseJournal()
+    {
+        if (_intake is null)
+        {
+            return;
+        }
+
+        var left = counters.Accepted - counters.Settled;
+        if (left > 0)
+        {
+            Interlocked.Exchange(ref counters.LeftInJournal, left);
+            JournalLog.LeftInJournal(logger, left, _intake.Directory);
+        }
+
+        _intake.Journal.Dispose();
+    }
 }
