@@ -46,6 +46,12 @@ public sealed record CallStats
     /// <summary>The depth from which the queue counts as nearly full (<see cref="CallLoggerHealth.QueueWarningDepth"/>), or <see langword="null"/>.</summary>
     public int? QueueWarningDepth { get; init; }
 
+    /// <summary>Journaled operations storage has not taken yet (<see cref="CallLoggerHealth.JournalPending"/>), or <see langword="null"/>.</summary>
+    public long? JournalPending { get; init; }
+
+    /// <summary>The bytes the journal takes on disk (<see cref="CallLoggerHealth.JournalBytes"/>), or <see langword="null"/>.</summary>
+    public long? JournalBytes { get; init; }
+
     /// <summary>The last storage error, or <see langword="null"/>.</summary>
     public string? LastError { get; init; }
 

@@ -23,6 +23,11 @@ public static class CallStatsFormatter
             text.AppendLine(c, $"Health: {stats.HealthPercent:0.#}% ({stats.Succeeded} writes ok, {stats.Failed} failed)");
             text.AppendLine(c, $"Operations: {stats.Accepted} accepted, {stats.Written} written, {stats.Rejected} rejected, {stats.Dropped} dropped");
             text.AppendLine(c, $"Queue: {stats.QueueDepth} / {stats.QueueCapacity}{(stats.QueueWarningDepth is { } warning ? string.Create(c, $" (nearly full from {warning})") : string.Empty)}");
+            if (stats.JournalPending is { } pending and > 0)
+            {
+                text.AppendLine(c, $"Journal: {pending} operations waiting, {stats.JournalBytes.GetValueOrDefault() / 1024.0 / 1024.0:0.#} MiB");
+            }
+
             if (stats.LastError is { } error)
             {
                 text.AppendLine(c, $"Last error: {error}");

@@ -77,6 +77,10 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         var intake = _journal.Journal is { } journal ? new JournalIntake(journal, _journal.Directory!, _journal.Mode, _alerts, GetHealth, _logger, _time) : null;
         _queue = new OperationQueue(_options, _counters, _logger, intake);
         _feed = new OrderedFeed(_queue, _journal.Journal);
+        if (intake is not null)
+        {
+            _metrics.ObserveJournal(intake, () => _feed.Replayed);
+        }
         var pressure = new QueuePressure(_alerts, GetHealth, _counters, QueueWarningDepth(_options));
         _queue.Pressure = pressure;
         var writer = new BatchWriter(
@@ -185,7 +189,12 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     public CallLoggerHealth GetHealth()
     {
         var health = _counters.Snapshot(CurrentState, _options.QueueCapacity, QueueWarningDepth(_options));
-        return _queue?.Intake is not { } intake ? health : health with
+        if (_queue?.Intake is not { } intake)
+        {
+            return _journal?.Error is null ? health : health with { JournalDirectory = _journal.Directory };
+        }
+
+        return health with
         {
             JournalMode = intake.Mode,
             JournalDirectory = intake.Directory,

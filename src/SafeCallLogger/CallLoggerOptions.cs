@@ -19,7 +19,11 @@ public sealed class CallLoggerOptions
     [Limit(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 1000;
 
-    /// <summary>What happens when the queue is full. The default is <see cref="QueueFullMode.RejectNew"/>. The caller is never blocked.</summary>
+    /// <summary>
+    /// What happens when the queue is full and there is no journal. The default is <see cref="QueueFullMode.RejectNew"/>.
+    /// With a journal (<see cref="Journal"/>), a call that finds the queue full is journaled instead, and nothing is
+    /// overwritten. The caller is never blocked.
+    /// </summary>
     public QueueFullMode QueueFullMode { get; set; } = QueueFullMode.RejectNew;
 
     /// <summary>The most operations written in one sink call. The default is 256. Between 1 and 100,000.</summary>

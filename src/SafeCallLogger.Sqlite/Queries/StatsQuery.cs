@@ -75,6 +75,8 @@ internal static class StatsQuery
             QueueCapacity = health?.QueueCapacity,
             QueueWarningDepth = health?.QueueWarningDepth,
             LastError = health?.LastError,
+            JournalPending = health?.JournalMode is null or JournalMode.Off ? null : health.JournalPending,
+            JournalBytes = health?.JournalMode is null or JournalMode.Off ? null : health.JournalBytes,
             TotalCalls = total,
             CallsByType = byType,
             SportsCovered = sports,
@@ -163,7 +165,12 @@ internal static class StatsQuery
             advice.Add(string.Create(CultureInfo.InvariantCulture, $"Error rate is high ({100 - health.HealthPercent:0.#}% of writes failed): check the logs for the last error and whether another process keeps the database locked."));
         }
 
-        if (health is { IsQueueNearlyFull: true })
+        if (health is { JournalPending: > 0 } && health.JournalMode != JournalMode.Off)
+        {
+            advice.Add(string.Create(CultureInfo.InvariantCulture, $"{health.JournalPending:N0} operations wait in the journal for storage: nothing is lost, they are written in order as soon as the database takes writes again."));
+        }
+
+        if (health is { IsQueueNearlyFull: true } && health.JournalMode == JournalMode.Off)
         {
             advice.Add(string.Create(CultureInfo.InvariantCulture, $"The queue is near full ({health.QueueDepth} of {health.QueueCapacity}): storage is slower than the calls coming in; raise QueueCapacity or look for a lock held on the database."));
         }

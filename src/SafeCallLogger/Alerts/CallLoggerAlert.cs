@@ -51,7 +51,10 @@ public sealed class CallLoggerAlert
                     break;
                 case CallLoggerAlertKind.Disabled:
                     text.Append("ML CALL LOGGER - CRITICAL\n");
-                    text.Append(ic, $"{h.ConsecutiveErrors} consecutive errors\nLogger auto-disabled: new calls are refused until storage works again (probing automatically).\n");
+                    text.Append(ic, $"{h.ConsecutiveErrors} consecutive errors\n");
+                    text.Append(h.JournalMode == JournalMode.Off
+                        ? "Logger auto-disabled: new calls are refused until storage works again (probing automatically).\n"
+                        : "Storage probed automatically; new calls are kept in the journal until it works again.\n");
                     text.Append(ic, $"Queued calls kept: {h.Pending}\nLast error: {h.LastError ?? "none"}\n");
                     break;
                 case CallLoggerAlertKind.Recovered:
@@ -65,6 +68,14 @@ public sealed class CallLoggerAlert
                 case CallLoggerAlertKind.PoisonOperation:
                     text.Append("ML CALL LOGGER - BAD RECORD SET ASIDE\n");
                     text.Append(ic, $"Set aside so far: {h.Quarantined}\nLast error: {h.LastError ?? "none"}\n");
+                    break;
+                case CallLoggerAlertKind.JournalFull:
+                    text.Append("ML CALL LOGGER - CRITICAL - JOURNAL FULL\n");
+                    text.Append(ic, $"Journal: {h.JournalBytes:N0} bytes, {h.JournalPending:N0} operations waiting for storage\nCalls that find the queue full are refused until storage takes some.\nLast error: {h.LastError ?? "none"}\n");
+                    break;
+                case CallLoggerAlertKind.JournalUnavailable:
+                    text.Append("ML CALL LOGGER - CRITICAL - NO JOURNAL\n");
+                    text.Append(ic, $"The journal {h.JournalDirectory ?? string.Empty} cannot be used; logging goes on in memory only (a crash or a long outage can lose calls). See the log for why.\n");
                     break;
                 default:
                     text.Append(ic, $"ML CALL LOGGER - {Kind}\n");

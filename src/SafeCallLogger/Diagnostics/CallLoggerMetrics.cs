@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using SafeCallLogger.Internal;
+using SafeCallLogger.Queue;
 
 namespace SafeCallLogger.Diagnostics;
 
@@ -32,6 +33,17 @@ internal sealed class CallLoggerMetrics : IDisposable
         _meter.CreateObservableGauge("safecalllogger.queue.depth", () => counters.QueueDepth, "{operation}", "Operations waiting in the queue.");
         _batchDuration = _meter.CreateHistogram<double>("safecalllogger.batch.duration", "ms", "Time of one sink write.");
         _batchSize = _meter.CreateHistogram<int>("safecalllogger.batch.size", "{operation}", "Operations in one sink write.");
+    }
+
+    /// <summary>The journal's instruments, for a logger that has one.</summary>
+    public void ObserveJournal(JournalIntake intake, Func<long> replayed)
+    {
+        var journal = intake.Journal;
+        _meter.CreateObservableCounter("safecalllogger.journal.appended", () => intake.Journaled, "{operation}", "Operations written to the journal.");
+        _meter.CreateObservableCounter("safecalllogger.journal.replayed", replayed, "{operation}", "Journaled operations delivered to the sink from the journal's files.");
+        _meter.CreateObservableGauge("safecalllogger.journal.pending", () => Math.Max(0, journal.LastSequence - journal.CommittedSequence), "{operation}", "Journaled operations the sink has not committed yet.");
+        _meter.CreateObservableGauge("safecalllogger.journal.size", () => journal.TotalBytes, "By", "Bytes the journal's records take.");
+        _meter.CreateObservableCounter("safecalllogger.journal.corrupt", () => (long)journal.Recovery.CorruptRecords, "{region}", "Damaged regions found in the journal's files and skipped.");
     }
 
     public void RecordBatch(int size, TimeSpan duration)

@@ -7,7 +7,10 @@ namespace SafeCallLogger;
 /// </summary>
 public readonly record struct CallOperation
 {
-    /// <summary>Unique id of this operation, assigned by the writer when it takes the operation off the queue.</summary>
+    /// <summary>
+    /// Unique id of this operation, assigned when it is accepted (before it is queued or journaled), so a retried
+    /// batch and a journal replay after a crash carry the same id and the sink applies it once.
+    /// </summary>
     public Guid OperationId { get; init; }
 
     /// <summary>What to do.</summary>
