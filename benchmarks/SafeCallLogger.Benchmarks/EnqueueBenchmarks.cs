@@ -13,6 +13,10 @@ namespace SafeCallLogger.Benchmarks;
 /// full queue can only make the logger's numbers worse. The overwritten count is printed at cleanup.
 /// The RawData case logs the supplied-id call with a 10-field <c>raw_data</c> object: next to the case without it, it
 /// shows what the snapshot at the door (serializing the object to JSON text on the caller's thread) costs.
+/// The spill and durable cases log the supplied-id call through a logger with a journal (a fresh directory under the
+/// artifacts): spill is the healthy path of the SQLite default (memory, plus one read of the journal's last sequence);
+/// durable appends every call to the memory-mapped journal before returning. Their queue uses RejectNew (a journal
+/// never overwrites), so a writer that falls behind sends calls to the journal only: still a real append.
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
 public class EnqueueBenchmarks
@@ -29,6 +33,8 @@ public class EnqueueBenchmarks
     private FloorChannel _floor = null!;
     private CountingSink _sink = null!;
     private CallLogger _logger = null!;
+    private CallLogger _spill = null!;
+    private CallLogger _durable = null!;
     private SerilogAsync _serilog = null!;
     private NLogAsync _nlog = null!;
     private NaiveSqlite _naive = null!;
@@ -42,6 +48,8 @@ public class EnqueueBenchmarks
         _floor = new FloorChannel(Capacity);
         _sink = new CountingSink();
         _logger = new CallLogger(_sink, new CallLoggerOptions { QueueCapacity = Capacity, QueueFullMode = QueueFullMode.DropOldest });
+        _spill = Journaled(JournalMode.Spill);
+        _durable = Journaled(JournalMode.Durable);
         _serilog = new SerilogAsync(Capacity);
         _nlog = new NLogAsync(Capacity);
         _naive = new NaiveSqlite("naive.db");
@@ -49,6 +57,8 @@ public class EnqueueBenchmarks
         Checks.Status(_logger.LogCallSafe(_withoutId), LogStatus.Accepted, "LogCallSafe without id");
         Checks.Status(_logger.LogCallSafe(_withRawData), LogStatus.Accepted, "LogCallSafe with 10-field RawData");
         Checks.Status(_logger.IncrementClickSafe("3f2a9c0d1e4b5a67", 42), LogStatus.Accepted, "IncrementClickSafe");
+        Checks.Status(_spill.LogCallSafe(_withId), LogStatus.Accepted, "LogCallSafe, spill journal");
+        Checks.Status(_durable.LogCallSafe(_withId), LogStatus.Accepted, "LogCallSafe, durable journal");
     }
 
     [GlobalCleanup]
@@ -57,6 +67,10 @@ public class EnqueueBenchmarks
         _floor.Dispose();
         Checks.AllAccepted(_logger, "logger");
         _logger.Dispose();
+        Checks.AllAccepted(_spill, "spill journal");
+        Checks.AllAccepted(_durable, "durable journal");
+        _spill.Dispose();
+        _durable.Dispose();
         _nlog.Flush();
         _serilog.Dispose();
         Console.WriteLine($"// CHECK serilog: logged {_serilogCalls}, reached the sink {_serilog.Emitted} (a difference is events dropped on a full buffer)");
@@ -75,6 +89,12 @@ public class EnqueueBenchmarks
 
     [Benchmark(Description = "LogCallSafe, supplied id, 10-field RawData")]
     public LogResult LogCallSafe_RawData10() => _logger.LogCallSafe(_withRawData);
+
+    [Benchmark(Description = "LogCallSafe, supplied id, spill journal (healthy)")]
+    public LogResult LogCallSafe_Spill() => _spill.LogCallSafe(_withId);
+
+    [Benchmark(Description = "LogCallSafe, supplied id, durable journal")]
+    public LogResult LogCallSafe_Durable() => _durable.LogCallSafe(_withId);
 
     [Benchmark(Description = "IncrementClickSafe")]
     public LogResult IncrementClickSafe() => _logger.IncrementClickSafe("3f2a9c0d1e4b5a67", 42);
@@ -97,4 +117,17 @@ public class EnqueueBenchmarks
 
     [Benchmark(Description = "SQLite insert per call (naive)")]
     public int SqliteNaive() => _naive.InsertOne(_withId);
+
+    private CallLogger Journaled(JournalMode mode)
+    {
+        var directory = Path.Combine(Paths.Scratch, $"journal-{mode}-{Guid.NewGuid():N}");
+        var options = new CallLoggerOptions { QueueCapacity = Capacity };
+        options.Journal.Mode = mode;
+        options.Journal.Directory = directory;
+
+        // Room for a writer that falls behind for the whole run: a cap reached would measure the refusal instead.
+        options.Journal.MaxBytes = 1L << 40;
+        options.Journal.SegmentBytes = 64 << 20;
+        return new CallLogger(new CountingSink(), options);
+    }
 }
