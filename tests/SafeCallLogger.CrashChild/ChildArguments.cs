@@ -1,0 +1,69 @@
+using System.Globalization;
+using SafeCallLogger;
+
+namespace SafeCallLogger.CrashChild;
+
+/// <summary>
+/// The command line: <c>--db PATH [--mode auto|off|spill|durable] [--rate N] [--count N] [--prefix P] [--di]
+/// [--journal DIR] [--hold]</c>. A rate of 0 logs in a tight loop; a count of 0 logs until the process is killed;
+/// <c>--hold</c> waits, after the last call, until stdin closes before disposing the logger.
+/// </summary>
+internal sealed class ChildArguments
+{
+    public required string Database { get; init; }
+
+    public JournalMode Mode { get; init; } = JournalMode.Auto;
+
+    public int Rate { get; init; }
+
+    public long Count { get; init; }
+
+    public string Prefix { get; init; } = "c";
+
+    public bool UseDependencyInjection { get; init; }
+
+    public string? JournalDirectory { get; init; }
+
+    public bool Hold { get; init; }
+
+    public string ConnectionString => $"Data Source={Database};Pooling=False";
+
+    public static ChildArguments Parse(string[] args)
+    {
+        string? database = null, prefix = null, journal = null;
+        var mode = JournalMode.Auto;
+        int rate = 0;
+        long count = 0;
+        bool di = false, hold = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--db": database = Value(args, ref i); break;
+                case "--mode": mode = Enum.Parse<JournalMode>(Value(args, ref i), ignoreCase: true); break;
+                case "--rate": rate = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
+                case "--count": count = long.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
+                case "--prefix": prefix = Value(args, ref i); break;
+                case "--journal": journal = Value(args, ref i); break;
+                case "--di": di = true; break;
+                case "--hold": hold = true; break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'.", nameof(args));
+            }
+        }
+
+        return new ChildArguments
+        {
+            Database = database ?? throw new ArgumentException("--db PATH is required.", nameof(args)),
+            Mode = mode,
+            Rate = rate,
+            Count = count,
+            Prefix = prefix ?? "c",
+            UseDependencyInjection = di,
+            JournalDirectory = journal,
+            Hold = hold,
+        };
+    }
+
+    private static string Value(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new ArgumentException($"'{args[i - 1]}' needs a value.", nameof(args));
+}
