@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Unicode;
 
 namespace SafeCallLogger.Journal;
@@ -90,7 +91,16 @@ internal ref struct PayloadWriter(Span<byte> buffer)
         var text = _buffer[(_position + reserved)..];
         ulong prefix;
         int written;
-        if (Utf8.FromUtf16(value, text, out _, out written, replaceInvalidSequences: false) == OperationStatus.Done)
+        // The ASCII pass first: most text is ASCII, and it costs less to start than the UTF-8 transcoder, which then
+        // carries on from the first non-ASCII character (ASCII is one byte a character, so the indexes agree).
+        var status = Ascii.FromUtf16(value, text, out written);
+        if (status != OperationStatus.Done)
+        {
+            status = Utf8.FromUtf16(value.AsSpan(written), text[written..], out _, out var rest, replaceInvalidSequences: false);
+            written += rest;
+        }
+
+        if (status == OperationStatus.Done)
         {
             prefix = ((ulong)(uint)written << 1) + 1;
         }
