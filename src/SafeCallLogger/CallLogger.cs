@@ -196,7 +196,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 
         return health with
         {
-            JournalMode = intake.Mode,
+            JournalMode = intake.EffectiveMode,
             JournalDirectory = intake.Directory,
             Journaled = intake.Journaled,
             JournalPending = Math.Max(0, intake.Journal.LastSequence - intake.Journal.CommittedSequence),

@@ -41,6 +41,9 @@ internal sealed class JournalIntake(
     /// <summary>Whether callers journal new operations now (and the journal is not resting after a failure).</summary>
     public bool Engaged => Volatile.Read(ref _engaged) == 1 && Volatile.Read(ref _failing) == 0;
 
+    /// <summary>The mode in effect: <see cref="JournalMode.Off"/> while the journal rests after a failed append.</summary>
+    public JournalMode EffectiveMode => Volatile.Read(ref _failing) == 1 ? JournalMode.Off : mode;
+
     /// <summary>Whether an append may be tried now: not resting after a failure.</summary>
     public bool CanAppend => Volatile.Read(ref _failing) == 0 || RestIsOver();
 

@@ -19,6 +19,7 @@ internal sealed class OperationQueue
     private readonly LoggerCounters _counters;
     private readonly ILogger _logger;
     private readonly int _capacity;
+    private readonly int _spillDepth;
     private int _accepting = 1;
     private int _refusalLogged;
 
@@ -28,6 +29,7 @@ internal sealed class OperationQueue
         _counters = counters;
         _logger = logger;
         _capacity = options.QueueCapacity;
+        _spillDepth = Math.Max(1, (int)Math.Ceiling(options.QueueCapacity * options.Journal.SpillQueueRatio));
         _channel = Channel.CreateBounded<QueuedOperation>(
             new BoundedChannelOptions(options.QueueCapacity)
             {
@@ -86,6 +88,13 @@ internal sealed class OperationQueue
         if (_channel.Writer.TryWrite(new QueuedOperation(identified, QueuedKind.Memory, intake?.Horizon ?? 0)))
         {
             Pressure?.OnAccepted(accepted);
+
+            // A writer stuck on one long write takes no batch to notice the queue filling: the callers do.
+            if (intake is not null && accepted - Volatile.Read(ref _counters.Dequeued) >= _spillDepth)
+            {
+                intake.Engage("the queue is filling up");
+            }
+
             return LogStatus.Accepted;
         }
 
@@ -166,20 +175,16 @@ internal sealed class OperationQueue
     /// <summary>Writer side: waits until something is queued; <see langword="false"/> once closed and empty.</summary>
     public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken);
 
-    /// <summary>Writer side: takes the next slot, if any; an operation's slot is counted as dequeued.</summary>
-    public bool TryTake(out QueuedOperation slot)
+    /// <summary>Writer side: takes the next slot, if any; the writer counts the operations it took with <see cref="CountDequeued"/>.</summary>
+    public bool TryTake(out QueuedOperation slot) => _channel.Reader.TryRead(out slot);
+
+    /// <summary>Writer side: <paramref name="count"/> operations (not markers) left the queue; counted once per batch, not per slot, as the callers read this count.</summary>
+    public void CountDequeued(int count)
     {
-        if (!_channel.Reader.TryRead(out slot))
+        if (count > 0)
         {
-            return false;
+            Interlocked.Add(ref _counters.Dequeued, count);
         }
-
-        if (slot.Kind != QueuedKind.Marker)
-        {
-            Interlocked.Increment(ref _counters.Dequeued);
-        }
-
-        return true;
     }
 
     // Only without a journal (see the full mode), so only memory operations are ever overwritten.

@@ -20,6 +20,7 @@ internal sealed class OrderedFeed
     private QueuedOperation? _held;
     private long _delivered;
     private long _replayed;
+    private int _taken;
 
     public OrderedFeed(OperationQueue queue, IOperationJournal? journal)
     {
@@ -70,7 +71,7 @@ internal sealed class OrderedFeed
         {
             if (_held is not { } slot)
             {
-                if (!_queue.TryTake(out slot))
+                if (!TryTake(out slot))
                 {
                     if (!JournalBehind || ReadJournal(_journal!.LastSequence, into, max) == 0)
                     {
@@ -98,7 +99,18 @@ internal sealed class OrderedFeed
             Take(slot, into);
         }
 
+        _queue.CountDequeued(_taken);
+        _taken = 0;
         return into.Count - before;
+    }
+
+    /// <summary>At a hard stop: takes what is left in the queue, counted.</summary>
+    public bool TryTakeLeft(out QueuedOperation slot)
+    {
+        var taken = TryTake(out slot);
+        _queue.CountDequeued(_taken);
+        _taken = 0;
+        return taken;
     }
 
     /// <summary>At a hard stop: what the writer holds of this run beyond the batch (the slot kept for the next batch), as memory-only operations.</summary>
@@ -110,6 +122,21 @@ internal sealed class OrderedFeed
         }
 
         _held = null;
+    }
+
+    private bool TryTake(out QueuedOperation slot)
+    {
+        if (!_queue.TryTake(out slot))
+        {
+            return false;
+        }
+
+        if (slot.Kind != QueuedKind.Marker)
+        {
+            _taken++;
+        }
+
+        return true;
     }
 
     private void Take(QueuedOperation slot, List<CallOperation> into)

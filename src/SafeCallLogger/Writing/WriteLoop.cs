@@ -137,7 +137,7 @@ internal sealed class WriteLoop(
             abandoned += Keep(operation);
         }
 
-        while (queue.TryTake(out var slot))
+        while (feed.TryTakeLeft(out var slot))
         {
             if (slot.Kind == QueuedKind.Memory)
             {
