@@ -4,7 +4,7 @@ using SafeCallLogger.Tests.Support;
 namespace SafeCallLogger.Tests.Journal;
 
 /// <summary>The journal between the queue and a sink that is down: nothing refused, nothing lost, order kept, an earlier run replayed first.</summary>
-public sealed class SpillAndReplayTests : IDisposable
+public sealed class JournalPipelineTests : IDisposable
 {
     private readonly TempJournal _journal = new();
 
