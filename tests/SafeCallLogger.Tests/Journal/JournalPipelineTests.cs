@@ -103,6 +103,43 @@ public sealed class JournalPipelineTests : IDisposable
         Assert.Single(sink.Operations);
     }
 
+    [Fact]
+    public async Task LogCallSafe_JournalAtItsCapWhileTheSinkIsDown_CriticalAlertThenQueueFullAndEveryAcceptedCallWritten()
+    {
+        var sink = new HeldSink();
+        var alerts = new RecordingAlertHandler();
+        var options = Options(JournalMode.Spill, queueCapacity: 100);
+        options.Journal.MaxBytes = 1 << 20;
+        options.Journal.SegmentBytes = 64 << 10;
+        options.OnAlert(alerts);
+        var accepted = new List<string>();
+        await using (var logger = new CallLogger(sink, options))
+        {
+            var i = 0;
+            LogResult result;
+            do
+            {
+                result = logger.LogCallSafe(Calls.Arbitrage(i, callId: Id(i)));
+                if (result.IsAccepted)
+                {
+                    accepted.Add(Id(i));
+                }
+
+                i++;
+            }
+            while (result.IsAccepted && i < 100_000);
+
+            Assert.Equal(LogStatus.QueueFull, result.Status);
+            Assert.Equal(CallLoggerAlertSeverity.Critical, (await alerts.WaitFor(CallLoggerAlertKind.JournalFull)).Severity);
+            Assert.True(accepted.Count > 1_000, $"only {accepted.Count} accepted before the cap");
+            sink.Release();
+            Assert.True((await logger.FlushAsync(TestWait.Guard)).Completed);
+            Assert.Equal(0, logger.GetHealth().AbandonedAtShutdown);
+        }
+
+        Assert.Equal(accepted, sink.Inner.Operations.Select(o => o.CallId).ToList());
+    }
+
     private static string Id(int i) => i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
     private CallLoggerOptions Options(JournalMode mode, int queueCapacity = 1_000, TimeSpan? shutdownTimeout = null) => new()
