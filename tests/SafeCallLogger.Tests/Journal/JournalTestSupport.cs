@@ -75,7 +75,7 @@ internal sealed class TempJournal : IDisposable
     public TempJournal CrashCopy()
     {
         var copy = new TempJournal();
-        foreach (var file in Directory.EnumerateFiles(Path))
+        foreach (var file in Directory.EnumerateFiles(Path).Where(f => System.IO.Path.GetFileName(f) != JournalFiles.LockName))
         {
             File.Copy(file, System.IO.Path.Combine(copy.Path, System.IO.Path.GetFileName(file)));
         }
