@@ -72,6 +72,9 @@ internal sealed class JournalStore : IOperationJournal
 
     public int SegmentCount => _segments.Count;
 
+    /// <summary>How many rolls found no spare prepared and created their segment on an appender's thread.</summary>
+    public long InlineRolls => _spare.InlineCreations;
+
     /// <exception cref="JournalLockedException">Another opener holds the directory.</exception>
     /// <exception cref="JournalWriteException">The directory cannot be created, read or repaired.</exception>
     public static JournalStore Open(string directory, JournalStoreSettings settings, TimeProvider time)
@@ -113,7 +116,14 @@ internal sealed class JournalStore : IOperationJournal
             return JournalAppendResult.Failed;
         }
 
-        var payload = scratch.AsSpan(0, length);
+        return TryAppendPayload(operation.OperationId, scratch.AsSpan(0, length), out sequence);
+    }
+
+    /// <summary>The append once the payload is encoded (the benchmark measures it apart from the encoding).</summary>
+    internal JournalAppendResult TryAppendPayload(Guid operationId, ReadOnlySpan<byte> payload, out long sequence)
+    {
+        sequence = 0;
+        var length = payload.Length;
         var checksum = RecordFormat.PayloadChecksum(payload);
         var appendedAt = _time.GetUtcNow().UtcTicks;
         var total = RecordFormat.HeaderSize + length;
@@ -137,7 +147,7 @@ internal sealed class JournalStore : IOperationJournal
             }
 
             var next = _lastSequence + 1;
-            RecordFormat.WriteHeader(header, next, operation.OperationId, appendedAt, length, checksum);
+            RecordFormat.WriteHeader(header, next, operationId, appendedAt, length, checksum);
             try
             {
                 _active!.Append(header, payload);

@@ -64,6 +64,21 @@ internal sealed class MappedSegment : IDisposable
 
     public bool HasRoom(int length) => _used + length <= Capacity;
 
+    /// <summary>
+    /// Writes a zero into every page of an unused segment, so each page is faulted in (and, on ext4 and the like,
+    /// made writable by the file system) now, in the background, rather than on an appender's thread: a first write
+    /// into a mapped page costs microseconds, one fault every few records. Chronicle Queue's pretoucher does the same.
+    /// </summary>
+    public void Pretouch()
+    {
+        var buffer = _view.SafeMemoryMappedViewHandle;
+        var page = Environment.SystemPageSize;
+        for (long offset = 0; offset < Capacity; offset += page)
+        {
+            buffer.Write((ulong)offset, (byte)0);
+        }
+    }
+
     /// <exception cref="IOException">The rename failed; the segment keeps its old path.</exception>
     public void MoveTo(string path, bool overwrite)
     {

@@ -2,7 +2,8 @@ namespace SafeCallLogger.Journal;
 
 /// <summary>
 /// The next segment, created, allocated and mapped in the background before it is needed, so rolling over is a
-/// rename and a pointer swap on the appender's thread. A spare is named <c>{guid}.spare</c> until it is used, and
+/// rename and a pointer swap on the appender's thread, and its pages are faulted in beforehand
+/// (<see cref="MappedSegment.Pretouch"/>). A spare is named <c>{guid}.spare</c> until it is used, and
 /// an open deletes any spare a crash left (it never holds a record: it is renamed before the first copy).
 /// </summary>
 internal sealed class SpareSegment : IDisposable
@@ -19,6 +20,9 @@ internal sealed class SpareSegment : IDisposable
         _directory = directory;
         _bytes = bytes;
     }
+
+    /// <summary>How many rolls found no spare ready and created their segment inline (on an appender's thread).</summary>
+    public long InlineCreations { get; private set; }
 
     /// <summary>Why the last background preparation failed, or <see langword="null"/>.</summary>
     public Exception? LastError { get; private set; }
@@ -52,7 +56,13 @@ internal sealed class SpareSegment : IDisposable
             }
         }
 
-        return ready ?? MappedSegment.Create(NewPath(), Math.Max(_bytes, need));
+        if (ready is not null)
+        {
+            return ready;
+        }
+
+        InlineCreations++;
+        return MappedSegment.Create(NewPath(), Math.Max(_bytes, need));
     }
 
     public void Dispose()
@@ -86,6 +96,7 @@ internal sealed class SpareSegment : IDisposable
         try
         {
             segment = MappedSegment.Create(NewPath(), _bytes);
+            segment.Pretouch();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
