@@ -263,10 +263,11 @@ internal sealed class JournalStore : IOperationJournal
     private void FlushAll()
     {
         var target = LastSequence;
-        var ok = true;
         foreach (var segment in _segments.Mapped(dirtyOnly: true))
         {
-            ok &= _errors.Guard(segment.Flush);
+            // A failed flush keeps its error and its segment dirty: the next append's flush retries it, and the
+            // continuous syncer does not spin on a failing disk.
+            _errors.Guard(segment.Flush);
         }
 
         if (_directoryDirty)
@@ -275,9 +276,6 @@ internal sealed class JournalStore : IOperationJournal
             DirectorySync.Flush(_directory);
         }
 
-        if (ok)
-        {
-            Volatile.Write(ref _syncedSequence, target);
-        }
+        Volatile.Write(ref _syncedSequence, target);
     }
 }

@@ -42,6 +42,9 @@ public sealed class JournalKillTests
             Assert.Equal(128 + 9, child.ExitCode);
         }
 
+        // Read straight from the files the dead process left, before any recovery touched them.
+        Assert.Equal(Appended - Committed, JournalReplay.Read(dir.Path, Committed, long.MaxValue).Count());
+
         using var reopened = dir.Open(segmentBytes: 16 * 1024);
         var replayed = TempJournal.ReadAll(reopened);
 

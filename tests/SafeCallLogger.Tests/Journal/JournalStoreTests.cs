@@ -139,4 +139,22 @@ public sealed class JournalStoreTests
         using var reopened = dir.Open();
         Assert.Equal(20, TempJournal.ReadAll(reopened).Count());
     }
+
+    [Fact]
+    public void TryAppend_OperationThatCannotBeEncoded_ReturnsFailedAndTheJournalStaysConsistent()
+    {
+        using var dir = new TempJournal();
+        using var store = dir.Open(segmentBytes: 4 * 1024);
+        TempJournal.AppendMany(store, 20);
+
+        var result = store.TryAppend(TempJournal.Operation(21) with { Profit = double.NaN }, out var sequence);
+
+        Assert.Equal(JournalAppendResult.Failed, result);
+        Assert.Equal(0, sequence);
+        Assert.NotNull(store.LastError);
+        Assert.Equal(20, store.LastSequence);
+        Assert.Equal(21, TempJournal.Append(store, TempJournal.Operation(21)));
+        Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), TempJournal.ReadAll(store).Select(r => r.Sequence));
+        Assert.Equal(0, JournalInspector.Inspect(dir.Path).CorruptRecords);
+    }
 }
