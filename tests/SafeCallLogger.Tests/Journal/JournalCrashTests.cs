@@ -119,4 +119,22 @@ public sealed class JournalCrashTests
         Assert.Equal(100, TempJournal.ReadAll(reopened).Count);
         Assert.Equal(0, reopened.Recovery.TruncatedTailBytes);
     }
+
+    [Fact]
+    public void Open_CrashRightAfterARollLeftAnEmptySegment_TheNextRollReusesItsName()
+    {
+        using var dir = new TempJournal();
+        using var store = dir.Open(segmentBytes: 4 * 1024);
+        TempJournal.AppendMany(store, 50);
+        using var crashed = dir.CrashCopy();
+
+        // The rename to the next sequence's name happened, the first copy into it did not.
+        File.WriteAllBytes(Path.Combine(crashed.Path, JournalFiles.SegmentName(51)), new byte[4096]);
+
+        using var reopened = crashed.Open(segmentBytes: 4 * 1024);
+        Assert.Equal(50, reopened.LastSequence);
+        Assert.Equal(0, reopened.Recovery.TruncatedTailBytes);
+        Assert.Equal(51, TempJournal.Append(reopened, TempJournal.Operation(51)));
+        Assert.Equal(Enumerable.Range(1, 51).Select(i => (long)i), TempJournal.ReadAll(reopened).Select(r => r.Sequence));
+    }
 }

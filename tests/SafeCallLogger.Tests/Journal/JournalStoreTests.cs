@@ -157,4 +157,20 @@ public sealed class JournalStoreTests
         Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), TempJournal.ReadAll(store).Select(r => r.Sequence));
         Assert.Equal(0, JournalInspector.Inspect(dir.Path).CorruptRecords);
     }
+
+    [Fact]
+    public void TryAppend_RecordLargerThanASegment_GetsASegmentOfItsOwnAndReadsBackWhole()
+    {
+        using var dir = new TempJournal();
+        using var store = dir.Open(segmentBytes: 4 * 1024);
+        TempJournal.AppendMany(store, 5);
+        var large = TempJournal.Operation(6) with { RawDataJson = "{\"notes\":\"" + new string('x', 20_000) + "\"}" };
+
+        Assert.Equal(6, TempJournal.Append(store, large));
+        TempJournal.AppendMany(store, 5, 7);
+
+        var read = TempJournal.ReadAll(store);
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), read.Select(r => r.Sequence));
+        Assert.Equal(large.RawDataJson, read[5].Operation.RawDataJson);
+    }
 }
