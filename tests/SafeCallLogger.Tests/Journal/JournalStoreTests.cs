@@ -11,7 +11,7 @@ public sealed class JournalStoreTests
     }
 
     [Fact]
-    public void ReadPending_TenThousandRecordsAcrossSegments_ReplaysEveryOneInOrderAfterReopen()
+    public void Read_TenThousandRecordsAcrossSegments_ReplaysEveryOneInOrderAfterReopen()
     {
         using var dir = new TempJournal();
         List<CallOperation> appended;
@@ -47,7 +47,7 @@ public sealed class JournalStoreTests
     }
 
     [Fact]
-    public void Checkpoint_ThenReopen_ReplaysOnlyWhatIsAfterIt()
+    public void Commit_ThenReopen_ReplaysOnlyWhatIsAfterIt()
     {
         using var dir = new TempJournal();
         List<CallOperation> appended;
@@ -67,7 +67,7 @@ public sealed class JournalStoreTests
     }
 
     [Fact]
-    public void Checkpoint_SegmentsWhollyAtOrBelowIt_AreDeletedAndTheRestKept()
+    public void Commit_SegmentsWhollyAtOrBelowIt_AreDeletedAndTheRestKept()
     {
         using var dir = new TempJournal();
         using var store = dir.Open(segmentBytes: 8 * 1024);
@@ -88,7 +88,7 @@ public sealed class JournalStoreTests
     }
 
     [Fact]
-    public void Checkpoint_EverythingCommittedThenReopen_ReplaysNothingAndKeepsTheSequenceRising()
+    public void Commit_EverythingCommittedThenReopen_ReplaysNothingAndKeepsTheSequenceRising()
     {
         using var dir = new TempJournal();
         using (var store = dir.Open(segmentBytes: 4 * 1024))
