@@ -6,6 +6,9 @@ namespace SafeCallLogger.Journal;
 internal static class JournalFiles
 {
     public const string SegmentExtension = ".seg";
+
+    /// <summary>A preallocated segment not yet in use: never holds a record, so an open deletes any it finds.</summary>
+    public const string SpareExtension = ".spare";
     public const string CheckpointName = "checkpoint";
     public const string CheckpointTempName = "checkpoint.tmp";
     public const string LockName = "journal.lock";

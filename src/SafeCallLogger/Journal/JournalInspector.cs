@@ -3,7 +3,8 @@ namespace SafeCallLogger.Journal;
 /// <summary>
 /// Reads a journal directory and reports what it holds, for tests, health checks and the operator's tools. Read-only:
 /// it takes no lock, changes, truncates and moves nothing, so it is safe while a writer has the journal open (the
-/// report is then a snapshot that may trail the writer by a record).
+/// report is then a snapshot that may trail the writer by a record). A segment being written is preallocated: the
+/// zeros after its last record are judged unused space, not a torn tail.
 /// </summary>
 public static class JournalInspector
 {
@@ -40,13 +41,14 @@ public static class JournalInspector
                 continue;
             }
 
-            bytes += scan.Bytes.Length;
+            // A live segment is preallocated: its zero fill is space not yet used, neither bytes nor damage.
+            bytes += scan.DataEnd;
             corrupt += scan.Corrupt.Count;
-            if (scan.TailLength > 0)
+            if (scan.TornLength > 0)
             {
                 if (i == segments.Count - 1)
                 {
-                    tail = scan.TailLength;
+                    tail = scan.TornLength;
                 }
                 else
                 {
@@ -56,7 +58,9 @@ public static class JournalInspector
 
             foreach (var record in scan.Records)
             {
-                if (record.Sequence > last)
+                // Counted as a replay would yield it: a payload that does not decode is skipped like damage.
+                var payload = scan.Bytes.AsSpan(record.Offset + RecordFormat.HeaderSize, record.PayloadLength);
+                if (record.Sequence > last && JournalPayload.TryDecode(payload, out _))
                 {
                     last = record.Sequence;
                     pending++;

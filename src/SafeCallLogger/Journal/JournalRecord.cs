@@ -1,15 +1,5 @@
 namespace SafeCallLogger.Journal;
 
-/// <summary>When the journal writes: after every append to the operating system, or through to the disk.</summary>
-internal enum JournalFlushPolicy
-{
-    /// <summary>Each record reaches the OS before <c>Append</c> returns: survives a process crash, not a power loss.</summary>
-    ToOperatingSystem,
-
-    /// <summary>Each record is fsynced before <c>Append</c> returns: survives a power loss; costs a disk flush per append.</summary>
-    ToDisk,
-}
-
 /// <summary>One replayed record: its sequence, when it was appended, and the operation as it was journaled.</summary>
 internal readonly record struct JournalRecord(long Sequence, DateTimeOffset AppendedAt, CallOperation Operation);
 
@@ -25,7 +15,7 @@ internal sealed class RecoveryReport
     /// <summary>Damaged regions found in this open, each copied into <c>corrupt/</c> (once) and skipped.</summary>
     public int CorruptRecords { get; set; }
 
-    /// <summary>Bytes cut from the end of the last segment: a record a crash left half written.</summary>
+    /// <summary>Bytes cut from the end of the last segment: a record a crash left half written (its zero fill not counted).</summary>
     public int TruncatedTailBytes { get; set; }
 
     /// <summary>Segments wholly at or below the checkpoint that a crash left undeleted, deleted now.</summary>

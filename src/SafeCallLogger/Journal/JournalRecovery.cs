@@ -7,7 +7,10 @@ namespace SafeCallLogger.Journal;
 /// A checkpoint temp file is removed (the rename never happened); segments wholly at or below the checkpoint are
 /// deleted (the checkpoint was durable before any delete began); a damaged region followed by a valid record is copied
 /// into <c>corrupt/</c> and left in place for every scan to skip; an invalid tail of the last segment (a half-written
-/// append) is cut off. Each step is idempotent, so a crash during recovery is repaired by the next open.
+/// append) is cut off and counted. Segments are preallocated, so a crash leaves zeros after the last record of every
+/// segment it had mapped: that zero fill is unused space, not damage, and is cut off without being counted. Spare
+/// segments (never holding a record) are deleted. Each step is idempotent, so a crash during recovery is repaired by
+/// the next open.
 /// </summary>
 internal static class JournalRecovery
 {
@@ -15,6 +18,11 @@ internal static class JournalRecovery
     {
         var report = new RecoveryReport();
         Checkpoint.RemoveLeftover(directory);
+        foreach (var spare in Directory.EnumerateFiles(directory, "*" + JournalFiles.SpareExtension))
+        {
+            File.Delete(spare);
+        }
+
         report.Checkpoint = Checkpoint.Read(directory);
         report.LastSequence = report.Checkpoint;
 
@@ -32,19 +40,25 @@ internal static class JournalRecovery
             }
 
             var isLast = i == segments.Count - 1;
-            if (scan.TailLength > 0)
+            var kept = scan.Bytes.Length;
+            if (scan.TornLength == 0 || isLast)
             {
-                if (isLast)
-                {
-                    Truncate(path, scan.TailStart);
-                    report.TruncatedTailBytes = scan.TailLength;
-                }
-                else
-                {
-                    // Only the last segment is ever appended to, so damage at the end of an earlier one is corruption.
-                    KeepAside(directory, path, scan.Bytes, scan.TailStart, scan.TailLength);
-                    report.CorruptRecords++;
-                }
+                // A zero fill anywhere, or a torn record at the end of the segment appended to last: cut off.
+                kept = scan.TailStart;
+                report.TruncatedTailBytes += scan.TornLength;
+            }
+            else
+            {
+                // Only the last segment is ever appended to, so damage at the end of an earlier one is corruption:
+                // kept in place (like damage in the middle), its zero fill cut off.
+                KeepAside(directory, path, scan.Bytes, scan.TailStart, scan.TornLength);
+                report.CorruptRecords++;
+                kept = scan.DataEnd;
+            }
+
+            if (kept < scan.Bytes.Length)
+            {
+                Truncate(path, kept);
             }
 
             if (scan.Records.Count > 0)
@@ -52,7 +66,7 @@ internal static class JournalRecovery
                 report.LastSequence = Math.Max(report.LastSequence, scan.Records[^1].Sequence);
             }
 
-            report.TotalBytes += isLast ? scan.TailStart : scan.Bytes.Length;
+            report.TotalBytes += kept;
         }
 
         if (segments.Count > 0)

@@ -1,12 +1,11 @@
-using System.Text;
-using System.Text.Json;
-
 namespace SafeCallLogger.Journal;
 
 /// <summary>
-/// Reads the records after a checkpoint in sequence order, each once: records at or below the checkpoint, past the
-/// upper bound, or not above the last one yielded (a duplicate could only come from damage) are passed over. Never
-/// throws on the files' contents: a payload that validates but does not parse is skipped like a damaged record.
+/// Reads the records after a checkpoint straight from a journal directory's files, in sequence order, each once,
+/// without a store: records at or below the checkpoint, past the upper bound, or not above the last one yielded (a
+/// duplicate could only come from damage) are passed over. Never throws on the files' contents: a payload that
+/// validates but does not decode is skipped like a damaged record. The store's own reads go through
+/// <see cref="JournalCursor"/>; this is the independent reader for tools and crash tests.
 /// </summary>
 internal static class JournalReplay
 {
@@ -40,27 +39,13 @@ internal static class JournalReplay
                     continue;
                 }
 
-                if (TryParse(scan.Bytes, header, out var operation))
+                var payload = scan.Bytes.AsSpan(header.Offset + RecordFormat.HeaderSize, header.PayloadLength);
+                if (JournalPayload.TryDecode(payload, out var operation))
                 {
                     last = header.Sequence;
                     yield return new JournalRecord(header.Sequence, new DateTimeOffset(header.AppendedAtTicks, TimeSpan.Zero), operation);
                 }
             }
-        }
-    }
-
-    private static bool TryParse(byte[] bytes, RecordHeader header, out CallOperation operation)
-    {
-        try
-        {
-            var json = Encoding.UTF8.GetString(bytes, header.Offset + RecordFormat.HeaderSize, header.PayloadLength);
-            operation = OperationJson.Deserialize(json);
-            return true;
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
-        {
-            operation = default;
-            return false;
         }
     }
 }

@@ -1,75 +1,97 @@
-using System.Text;
-
 namespace SafeCallLogger.Journal;
 
 /// <summary>
-/// The journal's storage: append-only segment files (<c>{firstSequence:D20}.seg</c>, layout in
-/// <see cref="RecordFormat"/>) rolled at a size, a crash-safe <see cref="Journal.Checkpoint"/>, and a replay of what
-/// is after it. Opening takes the directory's lock and runs <see cref="JournalRecovery"/>. Single writer: one thread
-/// appends and checkpoints at a time (the write loop); <see cref="ReadPending"/> may run beside it. Appends throw
-/// only <see cref="JournalFullException"/> and <see cref="JournalWriteException"/>, both of which leave the journal
-/// as it was before the append.
+/// The journal's storage: segment files (<c>{firstSequence:D20}.seg</c>, layout in <see cref="RecordFormat"/>)
+/// created at full size with their blocks allocated and mapped shared, a crash-safe <see cref="Journal.Checkpoint"/>,
+/// and a cursor over what is after it. Appends come from any thread: the payload is encoded and checksummed outside
+/// the lock into a per-thread buffer, and the lock covers only the sequence, the header checksum and the copy into
+/// the mapping, so a record is in memory the kernel owns (it survives <c>kill -9</c>) with no system call. The
+/// background <see cref="JournalSyncer"/> takes it to the disk; the single writer reads and commits. Opening takes the
+/// directory's lock and runs <see cref="JournalRecovery"/>. Nothing here throws after <see cref="Open"/>.
 /// </summary>
-internal sealed class JournalStore : IDisposable
+internal sealed class JournalStore : IOperationJournal
 {
+    [ThreadStatic]
+    private static byte[]? t_scratch;
+
     private readonly string _directory;
-    private readonly long _segmentBytes;
-    private readonly long _capBytes;
-    private readonly JournalFlushPolicy _flush;
+    private readonly JournalStoreSettings _settings;
     private readonly TimeProvider _time;
     private readonly JournalLock _lock;
-    private readonly List<(long FirstSequence, string Path)> _segments;
-    private FileStream? _active;
-    private long _activeLength;
-    private long _totalBytes;
+    private readonly JournalSegments _segments;
+    private readonly object _gate;
+    private readonly SpareSegment _spare;
+    private readonly JournalCursor _cursor;
+    private readonly JournalSyncer? _syncer;
+    private MappedSegment? _active;
     private long _lastSequence;
-    private long _checkpoint;
-    private byte[] _buffer = new byte[4096];
-    private long _trimTo = -1;
+    private long _totalBytes;
+    private readonly JournalErrors _errors = new();
+    private readonly JournalCheckpointer _checkpointer;
+    private long _syncedSequence;
+    private volatile bool _directoryDirty;
     private bool _disposed;
 
-    private JournalStore(string directory, long segmentBytes, long capBytes, JournalFlushPolicy flush, TimeProvider time, JournalLock fileLock, RecoveryReport report)
+    private JournalStore(string directory, JournalStoreSettings settings, TimeProvider time, JournalLock fileLock, RecoveryReport report)
     {
         _directory = directory;
-        _segmentBytes = segmentBytes;
-        _capBytes = capBytes;
-        _flush = flush;
+        _settings = settings;
         _time = time;
         _lock = fileLock;
         Recovery = report;
-        _segments = JournalFiles.Segments(directory);
-        _totalBytes = report.TotalBytes;
+        _segments = new JournalSegments(directory);
+        _gate = _segments.Gate;
+        _totalBytes = _segments.UsedBytes;
         _lastSequence = report.LastSequence;
-        _checkpoint = report.Checkpoint;
+        _syncedSequence = report.LastSequence;
+        _checkpointer = new JournalCheckpointer(directory, report.Checkpoint, _segments, time, settings.CheckpointInterval, _errors, Freed);
+        _cursor = new JournalCursor(_segments.Find, _segments.Next);
+        _spare = new SpareSegment(directory, settings.SegmentBytes);
+        _spare.PrepareInBackground();
+        if (settings.SyncInterval != Timeout.InfiniteTimeSpan)
+        {
+            _syncer = new JournalSyncer(settings.SyncInterval, FlushAll, () => LastSequence > Volatile.Read(ref _syncedSequence) || _directoryDirty, time);
+        }
     }
 
     public RecoveryReport Recovery { get; }
 
     public long LastSequence => Volatile.Read(ref _lastSequence);
 
-    public long CommittedSequence => Volatile.Read(ref _checkpoint);
+    public long CommittedSequence => _checkpointer.Committed;
+
+    /// <summary>The sequence the durable checkpoint on disk says is committed (may trail <see cref="CommittedSequence"/>).</summary>
+    public long CheckpointedSequence => _checkpointer.Checkpointed;
 
     public long TotalBytes => Volatile.Read(ref _totalBytes);
 
+    public Exception? LastError => _errors.Last;
+
+    /// <summary>How many background flushes to the disk ran.</summary>
+    public long Syncs => _syncer?.Flushes ?? 0;
+
     public int SegmentCount => _segments.Count;
+
+    /// <summary>How many rolls found no spare prepared and created their segment on an appender's thread.</summary>
+    public long InlineRolls => _spare.InlineCreations;
 
     /// <exception cref="JournalLockedException">Another opener holds the directory.</exception>
     /// <exception cref="JournalWriteException">The directory cannot be created, read or repaired.</exception>
-    public static JournalStore Open(string directory, long segmentBytes, long capBytes, JournalFlushPolicy flush, TimeProvider time)
+    public static JournalStore Open(string directory, JournalStoreSettings settings, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        ArgumentOutOfRangeException.ThrowIfLessThan(segmentBytes, RecordFormat.HeaderSize);
-        ArgumentOutOfRangeException.ThrowIfLessThan(capBytes, segmentBytes);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
-        directory = Path.GetFullPath(directory);
+        settings.Validate();
 
+        directory = Path.GetFullPath(directory);
         JournalLock? fileLock = null;
         try
         {
             Directory.CreateDirectory(directory);
             fileLock = JournalLock.Acquire(directory);
             var report = JournalRecovery.Run(directory);
-            return new JournalStore(directory, segmentBytes, capBytes, flush, time, fileLock, report);
+            return new JournalStore(directory, settings, time, fileLock, report);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not JournalLockedException)
         {
@@ -78,182 +100,182 @@ internal sealed class JournalStore : IDisposable
         }
     }
 
-    /// <summary>Appends one operation and returns its sequence; it is flushed per the policy before this returns.</summary>
-    /// <exception cref="JournalFullException">The record would take the journal past its byte cap.</exception>
-    /// <exception cref="JournalWriteException">The file could not be written or flushed.</exception>
-    public long Append(in CallOperation operation)
+    public JournalAppendResult TryAppend(in CallOperation operation, out long sequence)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var payload = Encoding.UTF8.GetBytes(OperationJson.Serialize(operation));
-        var length = RecordFormat.HeaderSize + payload.Length;
-        if (payload.Length > RecordFormat.MaxPayloadBytes || _totalBytes + length > _capBytes)
-        {
-            throw new JournalFullException(_directory, _capBytes, _totalBytes);
-        }
-
-        if (_buffer.Length < length)
-        {
-            _buffer = new byte[Math.Max(length, _buffer.Length * 2)];
-        }
-
-        var sequence = _lastSequence + 1;
-        RecordFormat.WriteHeader(_buffer, sequence, operation.OperationId, _time.GetUtcNow().UtcTicks, payload);
-        payload.CopyTo(_buffer, RecordFormat.HeaderSize);
-
+        sequence = 0;
+        var scratch = t_scratch ??= new byte[1024];
+        int length;
         try
         {
-            var active = ActiveFor(sequence);
-            active.Write(_buffer, 0, length);
-            active.Flush(flushToDisk: _flush == JournalFlushPolicy.ToDisk);
+            length = JournalPayload.Encode(operation, ref scratch);
+            t_scratch = scratch;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or InvalidOperationException or System.Text.Json.JsonException)
         {
-            RollBack();
-            throw new JournalWriteException($"Appending to the journal '{_directory}' failed: {ex.Message}", ex);
+            _errors.Keep(ex);
+            return JournalAppendResult.Failed;
         }
 
-        _activeLength += length;
-        Volatile.Write(ref _totalBytes, _totalBytes + length);
-        Volatile.Write(ref _lastSequence, sequence);
-        return sequence;
+        return TryAppendPayload(operation.OperationId, scratch.AsSpan(0, length), out sequence);
     }
 
-    /// <summary>
-    /// Records that everything up to <paramref name="sequence"/> is committed, then deletes the segments wholly at or
-    /// below it. In that order: a crash between the two leaves segments the next open deletes, never a checkpoint
-    /// that points past records still needed. A sequence at or below the current checkpoint does nothing.
-    /// </summary>
-    /// <exception cref="JournalWriteException">The checkpoint could not be written; the old one still holds.</exception>
-    public void Checkpoint(long sequence)
+    /// <summary>The append once the payload is encoded (the benchmark measures it apart from the encoding).</summary>
+    internal JournalAppendResult TryAppendPayload(Guid operationId, ReadOnlySpan<byte> payload, out long sequence)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        sequence = Math.Min(sequence, _lastSequence);
-        if (sequence <= _checkpoint)
+        sequence = 0;
+        var length = payload.Length;
+        var checksum = RecordFormat.PayloadChecksum(payload);
+        var appendedAt = _time.GetUtcNow().UtcTicks;
+        var total = RecordFormat.HeaderSize + length;
+        Span<byte> header = stackalloc byte[RecordFormat.HeaderSize];
+        lock (_gate)
         {
-            return;
+            if (_disposed || length > RecordFormat.MaxPayloadBytes)
+            {
+                _errors.Keep(_disposed ? new ObjectDisposedException(nameof(JournalStore)) : new InvalidDataException($"A {length:N0}-byte payload exceeds the journal's record limit."));
+                return JournalAppendResult.Failed;
+            }
+
+            if (_totalBytes + total > _settings.CapBytes)
+            {
+                return JournalAppendResult.Full;
+            }
+
+            if ((_active is null || !_active.HasRoom(total)) && !TryRoll(total))
+            {
+                return JournalAppendResult.Failed;
+            }
+
+            var next = _lastSequence + 1;
+            RecordFormat.WriteHeader(header, next, operationId, appendedAt, length, checksum);
+            try
+            {
+                _active!.Append(header, payload);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or ArgumentException)
+            {
+                // Nothing was published: the bytes past the segment's used length are overwritten by the next append.
+                _errors.Keep(ex);
+                return JournalAppendResult.Failed;
+            }
+
+            Volatile.Write(ref _totalBytes, _totalBytes + total);
+            Volatile.Write(ref _lastSequence, next);
+            sequence = next;
         }
 
-        try
-        {
-            Journal.Checkpoint.Write(_directory, sequence);
-            Volatile.Write(ref _checkpoint, sequence);
-            var before = _segments.Select(s => s.Path).ToList();
-            var sizes = before.ToDictionary(p => p, p => new FileInfo(p).Length);
-            JournalRecovery.DeleteCommitted(_segments, sequence);
-            var freed = before.Except(_segments.Select(s => s.Path)).Sum(p => sizes[p]);
-            Volatile.Write(ref _totalBytes, _totalBytes - freed);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new JournalWriteException($"Checkpointing the journal '{_directory}' failed: {ex.Message}", ex);
-        }
+        _syncer?.Poke();
+        return JournalAppendResult.Appended;
     }
 
-    /// <summary>
-    /// The records after the checkpoint, in sequence order, each once, up to the last one appended when the call
-    /// began. Damaged regions are skipped (recovery kept them aside). Lazy: reads one segment at a time.
-    /// </summary>
-    public IEnumerable<JournalRecord> ReadPending()
+    public int Read(long afterSequence, long upToSequence, int max, List<JournalRecord> into)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return JournalReplay.Read(_directory, CommittedSequence, LastSequence);
+        ArgumentNullException.ThrowIfNull(into);
+        if (_disposed || max <= 0)
+        {
+            return 0;
+        }
+
+        var read = _cursor.Read(afterSequence, Math.Min(upToSequence, LastSequence), max, into);
+        if (_cursor.TakeError() is { } error)
+        {
+            _errors.Keep(error);
+        }
+
+        return read;
+    }
+
+    public void Commit(long sequence)
+    {
+        if (!_disposed)
+        {
+            _checkpointer.Commit(Math.Min(sequence, LastSequence));
+        }
     }
 
     public void Dispose()
     {
-        if (_disposed)
+        lock (_gate)
         {
-            return;
-        }
-
-        _disposed = true;
-        _active?.Dispose();
-        _lock.Dispose();
-    }
-
-    private FileStream ActiveFor(long sequence)
-    {
-        if (_active is not null && _activeLength >= _segmentBytes)
-        {
-            _active.Dispose();
-            _active = null;
-            Create(sequence);
-        }
-        else if (_active is null)
-        {
-            if (_segments.Count == 0 || new FileInfo(_segments[^1].Path).Length >= _segmentBytes)
+            if (_disposed)
             {
-                Create(sequence);
+                return;
             }
-            else
-            {
-                OpenLast();
-            }
+
+            _disposed = true;
         }
 
-        return _active!;
-    }
-
-    private void Create(long firstSequence)
-    {
-        var path = Path.Combine(_directory, JournalFiles.SegmentName(firstSequence));
-        _active = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 1);
-        _active.SetLength(0);
-        _activeLength = 0;
-        if (_segments.Count == 0 || _segments[^1].FirstSequence != firstSequence)
+        _syncer?.Dispose();
+        _spare.Dispose();
+        _checkpointer.WriteCheckpoint();
+        var sync = _settings.SyncInterval != Timeout.InfiniteTimeSpan;
+        foreach (var segment in _segments.Mapped(dirtyOnly: false))
         {
-            _segments.Add((firstSequence, path));
+            _errors.Guard(() => segment.Close(trim: true, sync));
         }
 
-        if (_flush == JournalFlushPolicy.ToDisk)
+        if (sync)
         {
             DirectorySync.Flush(_directory);
         }
+
+        _lock.Dispose();
     }
 
-    private void OpenLast()
+    /// <summary>Under the lock: makes a spare (or a new file) the active segment, named after the next sequence.</summary>
+    private bool TryRoll(int need)
     {
-        _active = new FileStream(_segments[^1].Path, FileMode.Open, FileAccess.Write, FileShare.Read, 1);
-        if (_trimTo >= 0)
-        {
-            // A failed append could not be rolled back when it failed: cut its bytes off now.
-            _active.SetLength(_trimTo);
-            _trimTo = -1;
-        }
-
-        _activeLength = _active.Length;
-        _active.Seek(0, SeekOrigin.End);
-    }
-
-    /// <summary>Cuts a half-written record off, or drops the stream so the next append reopens and cuts it then.</summary>
-    private void RollBack()
-    {
-        if (_active is null)
-        {
-            return;
-        }
-
+        MappedSegment next;
         try
         {
-            _active.SetLength(_activeLength);
-            _active.Seek(_activeLength, SeekOrigin.Begin);
+            next = _spare.Take(need);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            // The next append reopens the last segment at the length it had after the last good record.
-            _ = ex;
-            _trimTo = _activeLength;
-            try
-            {
-                _active.Dispose();
-            }
-            catch (Exception disposeEx) when (disposeEx is IOException or UnauthorizedAccessException)
-            {
-                // Disposing flushes; the bytes it may add are past _trimTo and are cut on reopen.
-                _ = disposeEx;
-            }
-
-            _active = null;
+            _errors.Keep(ex);
+            return false;
         }
+
+        // An empty segment recovered at open may already carry the name (it only recorded the next sequence).
+        var first = _lastSequence + 1;
+        if (!_errors.Guard(() => next.MoveTo(Path.Combine(_directory, JournalFiles.SegmentName(first)), overwrite: _segments.LastIsEmptyNamed(first))))
+        {
+            next.Discard();
+            return false;
+        }
+
+        _segments.Add(first, next);
+        _active = next;
+        _directoryDirty = true;
+        _spare.PrepareInBackground();
+        return true;
+    }
+
+    private void Freed(long bytes)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _totalBytes, _totalBytes - bytes);
+        }
+    }
+
+    /// <summary>The syncer's work: every segment with unflushed bytes through to the disk, and the directory after a roll.</summary>
+    private void FlushAll()
+    {
+        var target = LastSequence;
+        foreach (var segment in _segments.Mapped(dirtyOnly: true))
+        {
+            // A failed flush keeps its error and its segment dirty: the next append's flush retries it, and the
+            // continuous syncer does not spin on a failing disk.
+            _errors.Guard(segment.Flush);
+        }
+
+        if (_directoryDirty)
+        {
+            _directoryDirty = false;
+            DirectorySync.Flush(_directory);
+        }
+
+        Volatile.Write(ref _syncedSequence, target);
     }
 }

@@ -21,6 +21,15 @@ internal sealed class SegmentScan
 
     public int TailLength => Bytes.Length - TailStart;
 
+    /// <summary>
+    /// Where the last non-zero byte after <see cref="TailStart"/> ends. A preallocated segment is zero-filled, so the
+    /// zeros after its last record are space not yet used, not damage: <c>DataEnd == TailStart</c> then.
+    /// </summary>
+    public int DataEnd { get; private set; }
+
+    /// <summary>The damaged bytes of the tail, its zero fill not counted: a torn record, or garbage.</summary>
+    public int TornLength => DataEnd - TailStart;
+
     public static SegmentScan Of(byte[] bytes)
     {
         var scan = new SegmentScan(bytes);
@@ -45,6 +54,7 @@ internal sealed class SegmentScan
         }
 
         scan.TailStart = Math.Min(pos, bytes.Length);
+        scan.DataEnd = scan.TailStart + bytes.AsSpan(scan.TailStart).LastIndexOfAnyExcept((byte)0) + 1;
         return scan;
     }
 

@@ -83,16 +83,16 @@ public sealed class JournalLockAndInspectorTests
     public void Inspect_PendingAfterACheckpoint_ReportsSegmentsBytesPendingAndOldestAge()
     {
         using var dir = new TempJournal();
-        var time = new ManualTime(new DateTimeOffset(2026, 12, 24, 8, 0, 0, TimeSpan.Zero));
-        using (var store = JournalStore.Open(dir.Path, 4 * 1024, 1L << 30, JournalFlushPolicy.ToOperatingSystem, time))
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 12, 24, 8, 0, 0, TimeSpan.Zero));
+        using (var store = dir.Open(segmentBytes: 4 * 1024, time: time))
         {
             for (var i = 1; i <= 300; i++)
             {
-                time.Now = time.Now.AddSeconds(1);
-                store.Append(TempJournal.Operation(i));
+                time.Advance(TimeSpan.FromSeconds(1));
+                TempJournal.Append(store, TempJournal.Operation(i));
             }
 
-            store.Checkpoint(120);
+            store.Commit(120);
 
             // While the writer holds the lock: read-only, so it works and changes nothing.
             var status = JournalInspector.Inspect(dir.Path);
@@ -143,12 +143,5 @@ public sealed class JournalLockAndInspectorTests
         Assert.Equal(0, status.Segments);
         Assert.Equal(0, status.PendingRecords);
         Assert.Null(status.OldestPendingAppendedAt);
-    }
-
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -24,9 +24,9 @@ public sealed class JournalRecoveryTests
 
         Assert.True(reopened.Recovery.TruncatedTailBytes > 0);
         Assert.Equal(0, reopened.Recovery.CorruptRecords);
-        Assert.Equal(Enumerable.Range(1, 499).Select(i => (long)i), reopened.ReadPending().Select(r => r.Sequence));
-        Assert.Equal(500, reopened.Append(TempJournal.Operation(500)));
-        Assert.Equal(500, reopened.ReadPending().Count());
+        Assert.Equal(Enumerable.Range(1, 499).Select(i => (long)i), TempJournal.ReadAll(reopened).Select(r => r.Sequence));
+        Assert.Equal(500, TempJournal.Append(reopened, TempJournal.Operation(500)));
+        Assert.Equal(500, TempJournal.ReadAll(reopened).Count());
         Assert.Equal(0, JournalInspector.Inspect(dir.Path).TailBytes);
     }
 
@@ -49,7 +49,7 @@ public sealed class JournalRecoveryTests
 
         Assert.Equal(1, JournalInspector.Inspect(dir.Path).CorruptRecords);
         using var reopened = dir.Open(segmentBytes: 8 * 1024);
-        var replayed = reopened.ReadPending().ToList();
+        var replayed = TempJournal.ReadAll(reopened).ToList();
 
         Assert.Equal(1, reopened.Recovery.CorruptRecords);
         Assert.Equal(499, replayed.Count);
@@ -80,8 +80,8 @@ public sealed class JournalRecoveryTests
         dir.Open().Dispose();
         using var reopened = dir.Open();
 
-        Assert.Equal(49, reopened.ReadPending().Count());
-        Assert.Equal(51, reopened.Append(TempJournal.Operation(51)));
+        Assert.Equal(49, TempJournal.ReadAll(reopened).Count());
+        Assert.Equal(51, TempJournal.Append(reopened, TempJournal.Operation(51)));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class JournalRecoveryTests
         File.WriteAllBytes(dir.Segments()[1].Path, garbage);
 
         using var reopened = dir.Open(segmentBytes: 4 * 1024);
-        var replayed = reopened.ReadPending().Select(r => r.Sequence).ToList();
+        var replayed = TempJournal.ReadAll(reopened).Select(r => r.Sequence).ToList();
 
         Assert.Equal(1, reopened.Recovery.CorruptRecords);
         Assert.Equal(replayed.Order(), replayed);
@@ -112,7 +112,7 @@ public sealed class JournalRecoveryTests
         using (var store = dir.Open(segmentBytes: 4 * 1024))
         {
             TempJournal.AppendMany(store, 300);
-            store.Checkpoint(100);
+            store.Commit(100);
         }
 
         // A newer checkpoint written and fsynced to the temp file, then the crash before the rename.
@@ -126,7 +126,7 @@ public sealed class JournalRecoveryTests
 
         Assert.False(File.Exists(Path.Combine(dir.Path, JournalFiles.CheckpointTempName)));
         Assert.Equal(100, reopened.CommittedSequence);
-        Assert.Equal(Enumerable.Range(101, 200).Select(i => (long)i), reopened.ReadPending().Select(r => r.Sequence));
+        Assert.Equal(Enumerable.Range(101, 200).Select(i => (long)i), TempJournal.ReadAll(reopened).Select(r => r.Sequence));
     }
 
     [Fact]
@@ -136,14 +136,14 @@ public sealed class JournalRecoveryTests
         using (var store = dir.Open())
         {
             TempJournal.AppendMany(store, 30);
-            store.Checkpoint(10);
+            store.Commit(10);
         }
 
         File.WriteAllBytes(Path.Combine(dir.Path, JournalFiles.CheckpointTempName), [0x53, 0x43]);
 
         using var reopened = dir.Open();
         Assert.Equal(10, reopened.CommittedSequence);
-        Assert.Equal(20, reopened.ReadPending().Count());
+        Assert.Equal(20, TempJournal.ReadAll(reopened).Count());
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class JournalRecoveryTests
         Assert.True(reopened.Recovery.DeletedCommittedSegments > 0);
         Assert.True(dir.Segments().Count < before.Count);
         Assert.True(dir.Segments()[0].FirstSequence <= 251);
-        Assert.Equal(Enumerable.Range(251, 50).Select(i => (long)i), reopened.ReadPending().Select(r => r.Sequence));
+        Assert.Equal(Enumerable.Range(251, 50).Select(i => (long)i), TempJournal.ReadAll(reopened).Select(r => r.Sequence));
         Assert.Equal(dir.Segments().Sum(s => new FileInfo(s.Path).Length), reopened.TotalBytes);
     }
 
@@ -180,8 +180,8 @@ public sealed class JournalRecoveryTests
         File.Delete(dir.Segments()[0].Path); // the oldest deleted, the crash before the next
 
         using var reopened = dir.Open(segmentBytes: 4 * 1024);
-        Assert.Equal(Enumerable.Range(251, 50).Select(i => (long)i), reopened.ReadPending().Select(r => r.Sequence));
-        Assert.Equal(301, reopened.Append(TempJournal.Operation(301)));
+        Assert.Equal(Enumerable.Range(251, 50).Select(i => (long)i), TempJournal.ReadAll(reopened).Select(r => r.Sequence));
+        Assert.Equal(301, TempJournal.Append(reopened, TempJournal.Operation(301)));
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class JournalRecoveryTests
         using (var store = dir.Open())
         {
             TempJournal.AppendMany(store, 40);
-            store.Checkpoint(30);
+            store.Commit(30);
         }
 
         var path = Path.Combine(dir.Path, JournalFiles.CheckpointName);
@@ -200,6 +200,6 @@ public sealed class JournalRecoveryTests
         File.WriteAllBytes(path, bytes);
 
         using var reopened = dir.Open();
-        Assert.Equal(40, reopened.ReadPending().Count());
+        Assert.Equal(40, TempJournal.ReadAll(reopened).Count());
     }
 }

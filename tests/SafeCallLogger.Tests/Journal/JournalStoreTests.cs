@@ -11,7 +11,7 @@ public sealed class JournalStoreTests
     }
 
     [Fact]
-    public void ReadPending_TenThousandRecordsAcrossSegments_ReplaysEveryOneInOrderAfterReopen()
+    public void Read_TenThousandRecordsAcrossSegments_ReplaysEveryOneInOrderAfterReopen()
     {
         using var dir = new TempJournal();
         List<CallOperation> appended;
@@ -23,7 +23,7 @@ public sealed class JournalStoreTests
 
         Assert.True(dir.Segments().Count > 5);
         using var reopened = dir.Open(segmentBytes: 64 * 1024);
-        var replayed = reopened.ReadPending().ToList();
+        var replayed = TempJournal.ReadAll(reopened).ToList();
 
         Assert.Equal(Enumerable.Range(1, 10_000).Select(i => (long)i), replayed.Select(r => r.Sequence));
         Assert.Equal(appended.Select(o => o.OperationId), replayed.Select(r => r.Operation.OperationId));
@@ -43,23 +43,23 @@ public sealed class JournalStoreTests
         }
 
         using var reopened = dir.Open();
-        Assert.Equal(4, reopened.Append(TempJournal.Operation(4)));
+        Assert.Equal(4, TempJournal.Append(reopened, TempJournal.Operation(4)));
     }
 
     [Fact]
-    public void Checkpoint_ThenReopen_ReplaysOnlyWhatIsAfterIt()
+    public void Commit_ThenReopen_ReplaysOnlyWhatIsAfterIt()
     {
         using var dir = new TempJournal();
         List<CallOperation> appended;
         using (var store = dir.Open(segmentBytes: 8 * 1024))
         {
             appended = TempJournal.AppendMany(store, 1_000);
-            store.Checkpoint(600);
-            Assert.Equal(Enumerable.Range(601, 400).Select(i => (long)i), store.ReadPending().Select(r => r.Sequence));
+            store.Commit(600);
+            Assert.Equal(Enumerable.Range(601, 400).Select(i => (long)i), TempJournal.ReadAll(store).Select(r => r.Sequence));
         }
 
         using var reopened = dir.Open(segmentBytes: 8 * 1024);
-        var replayed = reopened.ReadPending().ToList();
+        var replayed = TempJournal.ReadAll(reopened).ToList();
 
         Assert.Equal(600, reopened.CommittedSequence);
         Assert.Equal(Enumerable.Range(601, 400).Select(i => (long)i), replayed.Select(r => r.Sequence));
@@ -67,7 +67,7 @@ public sealed class JournalStoreTests
     }
 
     [Fact]
-    public void Checkpoint_SegmentsWhollyAtOrBelowIt_AreDeletedAndTheRestKept()
+    public void Commit_SegmentsWhollyAtOrBelowIt_AreDeletedAndTheRestKept()
     {
         using var dir = new TempJournal();
         using var store = dir.Open(segmentBytes: 8 * 1024);
@@ -75,72 +75,102 @@ public sealed class JournalStoreTests
         var before = dir.Segments();
         var bytesBefore = store.TotalBytes;
 
-        store.Checkpoint(600);
+        store.Commit(600);
 
         var after = dir.Segments();
         Assert.True(after.Count < before.Count);
         Assert.All(after.Skip(1), s => Assert.True(s.FirstSequence > 601));
         Assert.True(after[0].FirstSequence <= 601, "the segment holding 601 is kept");
         Assert.All(before.Where(s => !after.Contains(s)), s => Assert.False(File.Exists(s.Path)));
-        Assert.Equal(after.Sum(s => new FileInfo(s.Path).Length), store.TotalBytes);
+        // The live segment is preallocated: the records' bytes are what the inspector counts, not the files' sizes.
+        Assert.Equal(JournalInspector.Inspect(dir.Path).Bytes, store.TotalBytes);
         Assert.True(store.TotalBytes < bytesBefore);
     }
 
     [Fact]
-    public void Checkpoint_EverythingCommittedThenReopen_ReplaysNothingAndKeepsTheSequenceRising()
+    public void Commit_EverythingCommittedThenReopen_ReplaysNothingAndKeepsTheSequenceRising()
     {
         using var dir = new TempJournal();
         using (var store = dir.Open(segmentBytes: 4 * 1024))
         {
             TempJournal.AppendMany(store, 200);
-            store.Checkpoint(200);
+            store.Commit(200);
         }
 
         using var reopened = dir.Open(segmentBytes: 4 * 1024);
-        Assert.Empty(reopened.ReadPending());
-        Assert.Equal(201, reopened.Append(TempJournal.Operation(201)));
-        Assert.Equal([201L], reopened.ReadPending().Select(r => r.Sequence));
+        Assert.Empty(TempJournal.ReadAll(reopened));
+        Assert.Equal(201, TempJournal.Append(reopened, TempJournal.Operation(201)));
+        Assert.Equal([201L], TempJournal.ReadAll(reopened).Select(r => r.Sequence));
     }
 
     [Fact]
-    public void Append_PastTheByteCap_ThrowsJournalFullAndKeepsWhatIsJournaled()
+    public void TryAppend_PastTheByteCap_ReturnsFullAndKeepsWhatIsJournaled()
     {
         using var dir = new TempJournal();
         using var store = dir.Open(segmentBytes: 4 * 1024, capBytes: 16 * 1024);
         var accepted = 0;
-        JournalFullException? full = null;
-        while (full is null)
+        JournalAppendResult result;
+        while ((result = store.TryAppend(TempJournal.Operation(accepted + 1), out _)) == JournalAppendResult.Appended)
         {
-            try
-            {
-                store.Append(TempJournal.Operation(accepted + 1));
-                accepted++;
-            }
-            catch (JournalFullException ex)
-            {
-                full = ex;
-            }
+            accepted++;
         }
 
+        Assert.Equal(JournalAppendResult.Full, result);
         Assert.True(accepted > 10);
-        Assert.Equal(16 * 1024, full.CapBytes);
+        Assert.Null(store.LastError);
+        Assert.Equal(accepted, store.LastSequence);
         Assert.True(store.TotalBytes <= 16 * 1024);
-        Assert.Equal(accepted, store.ReadPending().Count());
+        Assert.True(store.TotalBytes > 16 * 1024 - 1024, "the cap counts records' bytes, not preallocated space");
+        Assert.Equal(accepted, TempJournal.ReadAll(store).Count);
 
-        store.Checkpoint(accepted);
-        Assert.Equal(accepted + 1, store.Append(TempJournal.Operation(accepted + 1)));
+        store.Commit(accepted);
+        Assert.Equal(accepted + 1, TempJournal.Append(store, TempJournal.Operation(accepted + 1)));
     }
 
     [Fact]
-    public void Append_ToDiskPolicy_IsReplayedAfterReopen()
+    public void Append_ContinuousSync_IsReplayedAfterReopen()
     {
         using var dir = new TempJournal();
-        using (var store = dir.Open(flush: JournalFlushPolicy.ToDisk))
+        using (var store = dir.Open(sync: TimeSpan.Zero))
         {
             TempJournal.AppendMany(store, 20);
         }
 
         using var reopened = dir.Open();
-        Assert.Equal(20, reopened.ReadPending().Count());
+        Assert.Equal(20, TempJournal.ReadAll(reopened).Count());
+    }
+
+    [Fact]
+    public void TryAppend_OperationThatCannotBeEncoded_ReturnsFailedAndTheJournalStaysConsistent()
+    {
+        using var dir = new TempJournal();
+        using var store = dir.Open(segmentBytes: 4 * 1024);
+        TempJournal.AppendMany(store, 20);
+
+        var result = store.TryAppend(TempJournal.Operation(21) with { Profit = double.NaN }, out var sequence);
+
+        Assert.Equal(JournalAppendResult.Failed, result);
+        Assert.Equal(0, sequence);
+        Assert.NotNull(store.LastError);
+        Assert.Equal(20, store.LastSequence);
+        Assert.Equal(21, TempJournal.Append(store, TempJournal.Operation(21)));
+        Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), TempJournal.ReadAll(store).Select(r => r.Sequence));
+        Assert.Equal(0, JournalInspector.Inspect(dir.Path).CorruptRecords);
+    }
+
+    [Fact]
+    public void TryAppend_RecordLargerThanASegment_GetsASegmentOfItsOwnAndReadsBackWhole()
+    {
+        using var dir = new TempJournal();
+        using var store = dir.Open(segmentBytes: 4 * 1024);
+        TempJournal.AppendMany(store, 5);
+        var large = TempJournal.Operation(6) with { RawDataJson = "{\"notes\":\"" + new string('x', 20_000) + "\"}" };
+
+        Assert.Equal(6, TempJournal.Append(store, large));
+        TempJournal.AppendMany(store, 5, 7);
+
+        var read = TempJournal.ReadAll(store);
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), read.Select(r => r.Sequence));
+        Assert.Equal(large.RawDataJson, read[5].Operation.RawDataJson);
     }
 }

@@ -9,8 +9,17 @@ internal sealed class TempJournal : IDisposable
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scl-journal-" + Guid.NewGuid().ToString("N"));
 
-    public JournalStore Open(long segmentBytes = 64 * 1024, long capBytes = 1L << 30, JournalFlushPolicy flush = JournalFlushPolicy.ToOperatingSystem) =>
-        JournalStore.Open(Path, segmentBytes, capBytes, flush, TimeProvider.System);
+    /// <summary>Opens the journal on a clock that never moves unless the test moves it, never syncing by default.</summary>
+    public JournalStore Open(long segmentBytes = 64 * 1024, long capBytes = 1L << 30, TimeSpan? sync = null, TimeProvider? time = null) =>
+        JournalStore.Open(Path, Settings(segmentBytes, capBytes, sync), time ?? new ManualTimeProvider());
+
+    public static JournalStoreSettings Settings(long segmentBytes = 64 * 1024, long capBytes = 1L << 30, TimeSpan? sync = null) => new()
+    {
+        SegmentBytes = segmentBytes,
+        CapBytes = capBytes,
+        SyncInterval = sync ?? Timeout.InfiniteTimeSpan,
+        CheckpointInterval = TimeSpan.FromSeconds(1),
+    };
 
     public List<(long FirstSequence, string Path)> Segments() => JournalFiles.Segments(Path);
 
@@ -23,17 +32,55 @@ internal sealed class TempJournal : IDisposable
         UserId = i,
     };
 
-    public static List<CallOperation> AppendMany(JournalStore store, int count)
+    /// <summary>Appends one operation, which must be appended; returns its sequence.</summary>
+    public static long Append(JournalStore store, CallOperation operation)
+    {
+        var result = store.TryAppend(operation, out var sequence);
+        Assert.True(result == JournalAppendResult.Appended, $"{result}: {store.LastError}");
+        return sequence;
+    }
+
+    public static List<CallOperation> AppendMany(JournalStore store, int count, int from = 1)
     {
         var appended = new List<CallOperation>(count);
-        for (var i = 1; i <= count; i++)
+        for (var i = from; i < from + count; i++)
         {
             var operation = Operation(i);
-            store.Append(operation);
+            Append(store, operation);
             appended.Add(operation);
         }
 
         return appended;
+    }
+
+    /// <summary>Everything after the committed sequence, as the writer reads it: batches of up to 256 from its cursor.</summary>
+    public static List<JournalRecord> ReadAll(JournalStore store, long? after = null)
+    {
+        var records = new List<JournalRecord>();
+        var last = after ?? store.CommittedSequence;
+        var upTo = store.LastSequence;
+        while (store.Read(last, upTo, 256, records) > 0)
+        {
+            last = records[^1].Sequence;
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// What <c>kill -9</c> of the process would leave right now: the files as the kernel has them (the page cache
+    /// holds every byte copied into a mapping), copied into a fresh directory, without the store's checkpoint, trim
+    /// or lock release. Opening the copy is the next process starting after the crash.
+    /// </summary>
+    public TempJournal CrashCopy()
+    {
+        var copy = new TempJournal();
+        foreach (var file in Directory.EnumerateFiles(Path).Where(f => System.IO.Path.GetFileName(f) != JournalFiles.LockName))
+        {
+            File.Copy(file, System.IO.Path.Combine(copy.Path, System.IO.Path.GetFileName(file)));
+        }
+
+        return copy;
     }
 
     public void Dispose()
