@@ -9,6 +9,9 @@ internal enum JournalAppendResult
     /// <summary>The record would take the journal past its byte cap: nothing was written.</summary>
     Full,
 
+    /// <summary>This one record is larger than a journal record may be (<see cref="RecordFormat.MaxPayloadBytes"/>): nothing was written; the journal itself is fine.</summary>
+    TooLarge,
+
     /// <summary>The journal could not be written (disk full, file removed, I/O error): nothing was written; <see cref="IOperationJournal.LastError"/> says why.</summary>
     Failed,
 }

@@ -41,7 +41,7 @@ internal sealed record JournalSetup(JournalMode Mode, string? Directory, IOperat
                 throw new DirectoryNotFoundException($"The folder '{parent}' of the sink's journal does not exist.");
             }
 
-            var journal = TemporaryJournal.Open(directory, Settings(options), time);
+            var journal = JournalStore.Open(directory, Settings(options), time);
             var recovery = journal.Recovery;
             JournalLog.Opened(logger, directory, mode, journal.LastSequence - journal.CommittedSequence, recovery.CorruptRecords, recovery.TruncatedTailBytes);
             return new JournalSetup(mode, directory, journal, null);

@@ -130,7 +130,12 @@ internal sealed class JournalStore : IOperationJournal
         Span<byte> header = stackalloc byte[RecordFormat.HeaderSize];
         lock (_gate)
         {
-            if (_disposed || length > RecordFormat.MaxPayloadBytes)
+            if (!_disposed && length > RecordFormat.MaxPayloadBytes)
+            {
+                return JournalAppendResult.TooLarge;
+            }
+
+            if (_disposed)
             {
                 _errors.Keep(_disposed ? new ObjectDisposedException(nameof(JournalStore)) : new InvalidDataException($"A {length:N0}-byte payload exceeds the journal's record limit."));
                 return JournalAppendResult.Failed;

@@ -97,6 +97,9 @@ internal sealed class JournalIntake(
                 }
 
                 break;
+            case JournalAppendResult.TooLarge:
+                // Only this record: the journal is fine, the operation goes through memory.
+                break;
             default:
                 Volatile.Write(ref _failedUntilTimestamp, time.GetTimestamp() + (long)(RetryAfterFailure.TotalSeconds * time.TimestampFrequency));
                 if (Interlocked.Exchange(ref _failing, 1) == 0)

@@ -133,7 +133,8 @@ internal sealed class OperationQueue
                 Interlocked.Decrement(ref _counters.AcceptedSlot.Value);
                 return RefuseFull();
             default:
-                // The journal failed (and rests): memory is all there is.
+                // Too large for a record, or the journal failed (and rests): memory is all there is. Its horizon
+                // still orders it after every record published before it.
                 Interlocked.Decrement(ref _counters.AcceptedSlot.Value);
                 var accepted = Interlocked.Increment(ref _counters.AcceptedSlot.Value);
                 if (_channel.Writer.TryWrite(new QueuedOperation(operation, QueuedKind.Memory, intake.Horizon)))

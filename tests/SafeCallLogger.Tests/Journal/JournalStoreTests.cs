@@ -141,17 +141,16 @@ public sealed class JournalStoreTests
     }
 
     [Fact]
-    public void TryAppend_OperationThatCannotBeEncoded_ReturnsFailedAndTheJournalStaysConsistent()
+    public void TryAppend_OperationLargerThanARecordMayBe_ReturnsTooLargeAndTheJournalStaysConsistent()
     {
         using var dir = new TempJournal();
         using var store = dir.Open(segmentBytes: 4 * 1024);
         TempJournal.AppendMany(store, 20);
 
-        var result = store.TryAppend(TempJournal.Operation(21) with { Profit = double.NaN }, out var sequence);
+        var result = store.TryAppend(TempJournal.Operation(21) with { RawDataJson = new string('x', RecordFormat.MaxPayloadBytes + 1) }, out var sequence);
 
-        Assert.Equal(JournalAppendResult.Failed, result);
+        Assert.Equal(JournalAppendResult.TooLarge, result);
         Assert.Equal(0, sequence);
-        Assert.NotNull(store.LastError);
         Assert.Equal(20, store.LastSequence);
         Assert.Equal(21, TempJournal.Append(store, TempJournal.Operation(21)));
         Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), TempJournal.ReadAll(store).Select(r => r.Sequence));
