@@ -7,7 +7,7 @@ namespace SafeCallLogger.Benchmarks;
 /// <summary>
 /// What a durable-mode append costs the caller's thread: the typical call (the operation EnqueueBenchmarks logs)
 /// appended to a journal of 8 MiB preallocated, memory-mapped segments. The baseline is encoding the payload alone
-/// (today JSON, which dominates); "pre-encoded" is the rest of the append (payload CRC, clock, lock, sequence, header
+/// (the binary OperationCodec); "pre-encoded" is the rest of the append (payload CRC, clock, lock, sequence, header
 /// CRC, the copy into the mapping), i.e. the append minus the encoding. The sync is off (it runs off the callers'
 /// threads anyway); a committer thread plays the writer, committing every 20 ms so wholly committed segments are
 /// deleted and the disk use stays a few segments. Every case checks it measured accepted appends.
@@ -39,7 +39,7 @@ public class JournalAppendBenchmarks
         var settings = new JournalStoreSettings { SegmentBytes = 8L << 20, CapBytes = 1L << 40, SyncInterval = Timeout.InfiniteTimeSpan };
         _store = JournalStore.Open(_directory, settings, TimeProvider.System);
         _payload = _scratch.AsSpan(0, JournalPayload.Encode(_operation, ref _scratch)).ToArray();
-        Console.WriteLine($"// CHECK payload: {_payload.Length} bytes of JSON, record {_payload.Length + RecordFormat.HeaderSize} bytes");
+        Console.WriteLine($"// CHECK payload: {_payload.Length} bytes (binary codec), record {_payload.Length + RecordFormat.HeaderSize} bytes");
         _committer = new Thread(() =>
         {
             while (!_stop)

@@ -17,6 +17,14 @@ public static class Checks
         Console.WriteLine($"// CHECK {what}: accepted {h.Accepted}, written {h.Written}, overwritten {h.DroppedOverwritten}, queue depth {h.QueueDepth}, state {h.State}");
     }
 
+    public static void True(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"{what}: failed; the numbers would not measure what they say.");
+        }
+    }
+
     public static void Status(LogResult result, LogStatus expected, string what)
     {
         if (result.Status != expected)
