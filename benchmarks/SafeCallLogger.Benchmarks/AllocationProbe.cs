@@ -20,6 +20,8 @@ public static class AllocationProbe
             Measure("LogCallSafe, supplied id", () => b.LogCallSafe_SuppliedId());
             Measure("LogCallSafe, generated id", () => b.LogCallSafe_GeneratedId());
             Measure("LogCallSafe, supplied id, 10-field RawData", () => b.LogCallSafe_RawData10());
+            Measure("LogCallSafe, supplied id, spill journal (healthy)", () => b.LogCallSafe_Spill());
+            Measure("LogCallSafe, supplied id, durable journal", () => b.LogCallSafe_Durable());
             Measure("IncrementClickSafe", () => b.IncrementClickSafe());
             Measure("Serilog + Sinks.Async", b.Serilog);
             Measure("NLog AsyncTargetWrapper", b.NLog);

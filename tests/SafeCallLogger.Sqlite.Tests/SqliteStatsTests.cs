@@ -112,6 +112,30 @@ public sealed class SqliteStatsTests : IDisposable
     }
 
     [Fact]
+    public async Task GetStatsAsync_OperationsWaitingInTheJournal_ShownAndExplainedWithoutTheQueueAdvice()
+    {
+        var store = await SeedAsync();
+
+        var stats = await store.GetStatsAsync(Health(depth: 900) with { JournalMode = JournalMode.Spill, JournalPending = 4_321, JournalBytes = 3 << 20 });
+        var text = CallStatsFormatter.Format(stats);
+
+        Assert.Equal(4_321, stats.JournalPending);
+        Assert.Contains("Journal: 4321 operations waiting, 3 MiB", text, StringComparison.Ordinal);
+        Assert.Contains(stats.Recommendations, r => r.StartsWith("4,321 operations wait in the journal", StringComparison.Ordinal));
+        Assert.DoesNotContain(stats.Recommendations, r => r.Contains("queue is near full", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetStatsAsync_EmptyJournal_NotMentioned()
+    {
+        var store = await SeedAsync();
+
+        var text = CallStatsFormatter.Format(await store.GetStatsAsync(Health() with { JournalMode = JournalMode.Spill }));
+
+        Assert.DoesNotContain("Journal:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetStatsAsync_NoDatabaseYetAndNoHealth_ReturnsZerosWithoutCreatingTables()
     {
         var stats = await new SqliteCallStore(_db.ConnectionString, timeProvider: _time).GetStatsAsync();

@@ -14,10 +14,10 @@ internal static partial class JournalLog
     [LoggerMessage(103, LogLevel.Critical, "ML: the journal {Directory} is full ({Bytes} bytes); calls that find the queue full are refused until the sink has taken some of it")]
     public static partial void Full(ILogger logger, string directory, long bytes);
 
-    [LoggerMessage(104, LogLevel.Information, "ML: journaling new operations ({Why}); they are replayed to the sink in order")]
+    [LoggerMessage(104, LogLevel.Debug, "ML: journaling new operations ({Why}); they are replayed to the sink in order")]
     public static partial void Engaged(ILogger logger, string why);
 
-    [LoggerMessage(105, LogLevel.Information, "ML: the journal is caught up; new operations go through memory again")]
+    [LoggerMessage(105, LogLevel.Debug, "ML: the journal is caught up; new operations go through memory again")]
     public static partial void Disengaged(ILogger logger);
 
     [LoggerMessage(106, LogLevel.Warning, "ML: stopping with {Count} operations in the journal {Directory}; the next start replays them")]

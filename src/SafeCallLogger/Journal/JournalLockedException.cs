@@ -5,7 +5,7 @@ namespace SafeCallLogger.Journal;
 /// one process per journal directory. Nothing was read or changed. Use another directory, or stop the other process;
 /// the lock is released when its holder closes the journal or dies.
 /// </summary>
-public sealed class JournalLockedException : IOException
+internal sealed class JournalLockedException : IOException
 {
     /// <summary>Creates the exception for <paramref name="directory"/>.</summary>
     /// <param name="directory">The journal directory whose lock is held.</param>

@@ -5,7 +5,7 @@ namespace SafeCallLogger.Journal;
 /// error). The failed append left no partial record behind it when the file could be rolled back, and the next append
 /// tries again; the caller can fall back to memory and alert. <see cref="Exception.InnerException"/> has the cause.
 /// </summary>
-public sealed class JournalWriteException : IOException
+internal sealed class JournalWriteException : IOException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed.</param>

@@ -28,6 +28,7 @@ internal sealed class JournalIntake(
     private int _failing;
     private int _full;
     private long _journaled;
+    private long _bypassedUpTo;
 
     public IOperationJournal Journal => journal;
 
@@ -46,6 +47,25 @@ internal sealed class JournalIntake(
 
     /// <summary>Whether an append may be tried now: not resting after a failure.</summary>
     public bool CanAppend => Volatile.Read(ref _failing) == 0 || RestIsOver();
+
+    /// <summary>The highest sequence appended whose copy found the queue full (or closed): the writer must read it back.</summary>
+    public long BypassedUpTo => Interlocked.Read(ref _bypassedUpTo);
+
+    /// <summary>Caller side: the copy of record <paramref name="sequence"/> did not fit in the queue.</summary>
+    public void MarkBypassed(long sequence)
+    {
+        var seen = Interlocked.Read(ref _bypassedUpTo);
+        while (sequence > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _bypassedUpTo, sequence, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
 
     /// <summary>The last sequence appended: a memory operation queued now is delivered after every record up to it.</summary>
     public long Horizon => journal.LastSequence;

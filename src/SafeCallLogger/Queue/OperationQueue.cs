@@ -124,6 +124,8 @@ internal sealed class OperationQueue
                 // itself) makes the writer look in the journal.
                 if (!_channel.Writer.TryWrite(new QueuedOperation(operation, QueuedKind.Copy, sequence)))
                 {
+                    // Published before the marker: a writer woken by the marker (or by the slots that fill the queue) sees it.
+                    intake.MarkBypassed(sequence);
                     Interlocked.Increment(ref _counters.BypassedQueue);
                     _channel.Writer.TryWrite(new QueuedOperation(default, QueuedKind.Marker, sequence));
                 }

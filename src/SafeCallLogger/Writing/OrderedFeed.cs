@@ -48,8 +48,14 @@ internal sealed class OrderedFeed
     /// <summary>The highest journal sequence in the batch being filled, 0 when none.</summary>
     public long BatchSequence { get; private set; }
 
-    /// <summary>Journal records not yet put into a batch.</summary>
-    public bool JournalBehind => _journal is not null && _journal.LastSequence > _delivered;
+    /// <summary>
+    /// Journal records to read back now: an earlier run's, and this run's whose copy found the queue full. A record
+    /// whose copy is on its way (appended a moment before its copy is queued) is left for the copy, so that a writer
+    /// faster than its callers does not read back, and decode, what it is about to be handed.
+    /// </summary>
+    public bool JournalBehind => _journal is not null && ReadableUpTo > _delivered;
+
+    private long ReadableUpTo => Math.Min(_journal!.LastSequence, Math.Max(_earlierRun, _queue.Intake?.BypassedUpTo ?? 0));
 
     /// <summary>Starts the accounting of a new batch.</summary>
     public void NewBatch()
@@ -73,7 +79,7 @@ internal sealed class OrderedFeed
             {
                 if (!TryTake(out slot))
                 {
-                    if (!JournalBehind || ReadJournal(_journal!.LastSequence, into, max) == 0)
+                    if (!JournalBehind || ReadJournal(ReadableUpTo, into, max) == 0)
                     {
                         break;
                     }

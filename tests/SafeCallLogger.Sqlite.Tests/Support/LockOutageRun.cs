@@ -15,15 +15,19 @@ internal static class LockOutageRun
     private static readonly TimeSpan LockFor = TimeSpan.FromSeconds(20);
 
     /// <summary>Logs the calls through <paramref name="logger"/> during the lock; returns how many ended in each status.</summary>
-    public static async Task<StatusCounts> LogDuringTheLockAsync(TempDatabase db, ICallLogger logger)
+    public static Task<StatusCounts> LogDuringTheLockAsync(TempDatabase db, ICallLogger logger) =>
+        LogDuringTheLockAsync(db, logger, Calls, PerSecond, LockFor);
+
+    /// <summary>Logs <paramref name="calls"/> calls at <paramref name="perSecond"/> while another process holds the write lock for <paramref name="lockFor"/>.</summary>
+    public static async Task<StatusCounts> LogDuringTheLockAsync(TempDatabase db, ICallLogger logger, int calls, int perSecond, TimeSpan lockFor)
     {
         var statuses = new StatusCounts();
-        using var holder = await WriteLockHolder.HoldAsync(db.Path, LockFor);
+        using var holder = await WriteLockHolder.HoldAsync(db.Path, lockFor);
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < Calls; i++)
+        for (var i = 0; i < calls; i++)
         {
-            // Pacing, not an assertion: call i is due at i / 300 seconds.
-            var wait = TimeSpan.FromSeconds((double)i / PerSecond) - clock.Elapsed;
+            // Pacing, not an assertion: call i is due at i / perSecond seconds.
+            var wait = TimeSpan.FromSeconds((double)i / perSecond) - clock.Elapsed;
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
