@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using SafeCallLogger.Alerts;
 using SafeCallLogger.Configuration;
 
@@ -164,29 +163,17 @@ public sealed class CallLoggerOptions
     }
 
     /// <summary>
-    /// Adds an asynchronous alert callback that returns a <see cref="ValueTask"/>. An <see langword="async"/> lambda,
-    /// which could be either form, binds here (C# 13 and later), with no <see cref="Task"/> to adapt.
+    /// Adds an asynchronous alert callback that returns a <see cref="ValueTask"/>; an <see langword="async"/> lambda
+    /// binds here. A callback that returns a <see cref="Task"/> (such as Telegram.Bot's <c>SendMessage</c>, a
+    /// <c>Task&lt;Message&gt;</c>) binds to
+    /// <see cref="CallLoggerOptionsAlertExtensions.OnAlert(CallLoggerOptions, Func{CallLoggerAlert, CancellationToken, Task})"/>.
     /// </summary>
     /// <param name="handler">The callback.</param>
     /// <returns>These options.</returns>
-    [OverloadResolutionPriority(1)]
     public CallLoggerOptions OnAlert(Func<CallLoggerAlert, CancellationToken, ValueTask> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         return OnAlert(new DelegateAlertHandler(handler));
-    }
-
-    /// <summary>
-    /// Adds an asynchronous alert callback that returns a <see cref="Task"/>, for instance one that messages the admin:
-    /// <c>OnAlert((alert, ct) =&gt; bot.SendMessage(adminChatId, alert.Message, cancellationToken: ct))</c> (a
-    /// <see cref="Task{TResult}"/> is a <see cref="Task"/>).
-    /// </summary>
-    /// <param name="handler">The callback.</param>
-    /// <returns>These options.</returns>
-    public CallLoggerOptions OnAlert(Func<CallLoggerAlert, CancellationToken, Task> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        return OnAlert(new DelegateAlertHandler((alert, cancellationToken) => new ValueTask(handler(alert, cancellationToken))));
     }
 
     /// <summary>Adds a synchronous alert callback.</summary>

@@ -23,16 +23,18 @@ internal static class SnippetCompiler
         global using System.Threading.Tasks;
         """;
 
-    private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest);
 
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p))]);
 
     /// <summary>The errors and warnings, each as <c>README.md(42,9): error CS0029: ...</c>; empty when the snippet compiles cleanly.</summary>
-    public static IReadOnlyList<string> Compile(Snippet snippet)
+    /// <param name="snippet">The snippet.</param>
+    /// <param name="language">The C# version; the default is the latest, as the SDK gives net10.0 projects (net8.0 ones get C# 12).</param>
+    public static IReadOnlyList<string> Compile(Snippet snippet, LanguageVersion language = LanguageVersion.Latest)
     {
+        var parse = new CSharpParseOptions(language);
         var source = snippet.Kind == SnippetKind.Fragment ? WrapFragment(snippet) : $"#line {snippet.Line} \"{snippet.File}\"\n{snippet.Code}\n";
-        var tree = CSharpSyntaxTree.ParseText(source, Parse, path: snippet.File);
+        var tree = CSharpSyntaxTree.ParseText(source, parse, path: snippet.File);
         var hasStatements = tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();
         var options = new CSharpCompilationOptions(hasStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary)
             .WithNullableContextOptions(NullableContextOptions.Enable)
@@ -41,7 +43,7 @@ internal static class SnippetCompiler
             .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]);
         var compilation = CSharpCompilation.Create(
             "Snippet",
-            [CSharpSyntaxTree.ParseText(ImplicitUsings, Parse, path: "ImplicitUsings.cs"), tree],
+            [CSharpSyntaxTree.ParseText(ImplicitUsings, parse, path: "ImplicitUsings.cs"), tree],
             References.Value,
             options);
 
