@@ -42,11 +42,12 @@ internal static partial class MarkdownSnippets
 
     private static (SnippetKind Kind, string Argument) Marker(string line, string file, int fence)
     {
-        var match = MarkerPattern().Match(line.Trim());
         if (!line.TrimStart().StartsWith("<!-- compile:", StringComparison.Ordinal))
         {
             return (SnippetKind.Program, string.Empty);
         }
+
+        var match = MarkerPattern().Match(line.Trim());
 
         if (!match.Success)
         {
