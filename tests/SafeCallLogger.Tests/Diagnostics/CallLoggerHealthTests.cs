@@ -25,7 +25,7 @@ public sealed class CallLoggerHealthTests
     }
 
     [Fact]
-    public void RejectedByReason_InitWithPlainDictionary_KeepsTheCounts()
+    public void RejectedByReason_InitWithPlainDictionary_KeepsTheCountsAndRecordEquality()
     {
         var counts = new Dictionary<RejectionReason, long> { [RejectionReason.InvalidOdds] = 3 };
 
@@ -39,5 +39,12 @@ public sealed class CallLoggerHealthTests
         Assert.Equal(3, health.RejectedByReason[RejectionReason.InvalidOdds]);
         Assert.Single(health.RejectedByReason);
         Assert.Contains("RejectedByReason = { InvalidOdds = 3 }", health.ToString(), StringComparison.Ordinal);
+        Assert.Equal(health, health with { });
+        Assert.Equal(health, new CallLoggerHealth
+        {
+            State = CallLoggerState.Running, QueueDepth = 0, QueueCapacity = 1, QueueWarningDepth = 1, Accepted = 0, Rejected = 3,
+            RejectedByReason = counts, Written = 0, Pending = 0, DroppedQueueFull = 0, DroppedDisabled = 0, DroppedStopped = 0,
+            DroppedOverwritten = 0, Quarantined = 0, AbandonedAtShutdown = 0, Successes = 0, Errors = 0, ConsecutiveErrors = 0,
+        });
     }
 }
