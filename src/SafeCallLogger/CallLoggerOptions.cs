@@ -162,7 +162,12 @@ public sealed class CallLoggerOptions
         return this;
     }
 
-    /// <summary>Adds an asynchronous alert callback, for instance one that messages the admin.</summary>
+    /// <summary>
+    /// Adds an asynchronous alert callback that returns a <see cref="ValueTask"/>; an <see langword="async"/> lambda
+    /// binds here. A callback that returns a <see cref="Task"/> (such as Telegram.Bot's <c>SendMessage</c>, a
+    /// <c>Task&lt;Message&gt;</c>) binds to
+    /// <see cref="CallLoggerOptionsAlertExtensions.OnAlert(CallLoggerOptions, Func{CallLoggerAlert, CancellationToken, Task})"/>.
+    /// </summary>
     /// <param name="handler">The callback.</param>
     /// <returns>These options.</returns>
     public CallLoggerOptions OnAlert(Func<CallLoggerAlert, CancellationToken, ValueTask> handler)

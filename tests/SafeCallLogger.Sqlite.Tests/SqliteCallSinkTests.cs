@@ -208,6 +208,8 @@ public sealed class SqliteCallSinkTests : IDisposable
         await using var sink = new SqliteCallSink(_db.ConnectionString, new SqliteSinkOptions { MaxPendingOperations = 2 }, _time, warnings);
         await WriteAsync(sink, Click("nope"), Click("nope"), Click("nope"), Result("other", CallOutcome.AWon, 1));
         await WriteAsync(sink, Click("nope"));
+        // The sink's lines are written off the writer by its log pump: wait for the line, not just the write.
+        await warnings.Seen.WaitAsync(TestWait.Guard);
 
         Assert.Equal(3, sink.OrphanedOperations);
         Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));

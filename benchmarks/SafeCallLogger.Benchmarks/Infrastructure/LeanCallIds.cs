@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Text;
-using SafeCallLogger.Internal;
 
 namespace SafeCallLogger.Benchmarks.Infrastructure;
 
@@ -28,7 +28,7 @@ public static class LeanCallIds
         var seconds = sentAt.ToUnixTimeSeconds();
         BinaryPrimitives.WriteInt64LittleEndian(key[(used + 16)..], seconds >= 0 ? seconds / 3600 : ((seconds + 1) / 3600) - 1);
         used += 24;
-        return string.Create(16, XxHash64.Hash(key[..used]), static (span, h) => h.TryFormat(span, out _, "x16", CultureInfo.InvariantCulture));
+        return string.Create(16, XxHash64.HashToUInt64(key[..used]), static (span, h) => h.TryFormat(span, out _, "x16", CultureInfo.InvariantCulture));
     }
 
     private static int WriteString(Span<byte> destination, string value)

@@ -11,8 +11,10 @@ internal static partial class SqliteLog
     [LoggerMessage(102, LogLevel.Debug, "ML: database busy or locked; retry {Attempt} of {MaxAttempts} in {Delay}")]
     public static partial void BusyRetry(ILogger logger, int attempt, int maxAttempts, TimeSpan delay);
 
-    [LoggerMessage(103, LogLevel.Warning, "ML: SQLite write failed; the connection will be reopened on the next write")]
-    public static partial void WriteFailed(ILogger logger, Exception exception);
+    // Debug and without the exception: the logger that called the sink logs the failure itself, once, with the stack
+    // trace the first time (two Warning lines with a stack trace per failed write flooded the log during an outage).
+    [LoggerMessage(103, LogLevel.Debug, "ML: SQLite write failed ({Error}); the connection will be reopened on the next write")]
+    public static partial void WriteFailed(ILogger logger, string error);
 
     [LoggerMessage(104, LogLevel.Information, "ML: retention removed {Calls} calls older than {Cutoff}")]
     public static partial void RetentionDone(ILogger logger, int calls, string cutoff);

@@ -46,7 +46,7 @@ internal sealed class BackupSchedule
         }
 
         // A stable hash (not string.GetHashCode, which changes per process): the prefix must survive restarts.
-        var hash = (uint)SafeCallLogger.Internal.XxHash64.Hash(System.Text.Encoding.UTF8.GetBytes(source));
+        var hash = (uint)System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(source));
         return Path.GetFileNameWithoutExtension(source) + "-" + hash.ToString("x8", CultureInfo.InvariantCulture) + "-";
     }
 

@@ -97,7 +97,7 @@ internal sealed class SessionRunner
                         ThrowIfMoved(failed);
                     }
 
-                    SqliteLog.WriteFailed(_logger, ex);
+                    SqliteLog.WriteFailed(_logger, ex.Message);
                     CloseSession(clearPool: true);
                     throw;
                 }
@@ -209,7 +209,7 @@ internal sealed class SessionRunner
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            SqliteLog.WriteFailed(_logger, ex);
+            SqliteLog.WriteFailed(_logger, ex.Message);
             error = ex;
             return null;
         }

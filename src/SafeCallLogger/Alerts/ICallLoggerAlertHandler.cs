@@ -3,7 +3,7 @@ namespace SafeCallLogger;
 /// <summary>
 /// Receives the logger's alerts, for instance to message the bot's admin. Called off the logging path, one alert at a
 /// time; a handler that throws or exceeds <see cref="CallLoggerOptions.AlertHandlerTimeout"/> is logged and skipped,
-/// and never affects logging. For a one-line callback use <see cref="CallLoggerOptions.OnAlert(Func{CallLoggerAlert, CancellationToken, ValueTask})"/>.
+/// and never affects logging. For a one-line callback use <see cref="CallLoggerOptions.OnAlert(Func{CallLoggerAlert, CancellationToken, ValueTask})"/> or its <see cref="Task"/> form, <see cref="CallLoggerOptionsAlertExtensions.OnAlert(CallLoggerOptions, Func{CallLoggerAlert, CancellationToken, Task})"/>.
 /// </summary>
 public interface ICallLoggerAlertHandler
 {

@@ -1,4 +1,5 @@
 using SafeCallLogger.Alerts;
+using SafeCallLogger.Diagnostics;
 
 namespace SafeCallLogger;
 
@@ -39,8 +40,11 @@ public sealed record CallLoggerHealth
     /// <summary>Operations rejected as invalid.</summary>
     public required long Rejected { get; init; }
 
-    /// <summary>Rejections by reason (only reasons seen are present).</summary>
-    public required IReadOnlyDictionary<RejectionReason, long> RejectedByReason { get; init; }
+    /// <summary>
+    /// Rejections by reason (only reasons seen are present). Printed by <see cref="ToString"/> as
+    /// <c>{ InvalidOdds = 3, MissingTeam = 1 }</c>, in reason order.
+    /// </summary>
+    public required IReadOnlyDictionary<RejectionReason, long> RejectedByReason { get; init => field = RejectionCounts.Wrap(value); }
 
     /// <summary>Operations written to the sink.</summary>
     public required long Written { get; init; }

@@ -23,8 +23,8 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Warning, "ML: queue full ({Capacity}); new operations are not accepted until it drains")]
     public static partial void QueueFull(ILogger logger, int capacity);
 
-    [LoggerMessage(7, LogLevel.Warning, "ML: writing {Count} operations failed ({ConsecutiveErrors} consecutive errors); retrying")]
-    public static partial void WriteFailed(ILogger logger, Exception exception, int count, int consecutiveErrors);
+    [LoggerMessage(7, LogLevel.Warning, "ML: writing {Count} operations failed ({ConsecutiveErrors} consecutive errors): {Error}; retrying (the stack trace of this error is logged this once)")]
+    public static partial void WriteFailed(ILogger logger, Exception exception, int count, int consecutiveErrors, string error);
 
     [LoggerMessage(8, LogLevel.Critical, "ML: {ConsecutiveErrors} consecutive errors: call logger disabled; new calls are refused, {Pending} queued ones are kept, storage is probed every {ProbeInterval}")]
     public static partial void Disabled(ILogger logger, int consecutiveErrors, long pending, TimeSpan probeInterval);
@@ -64,4 +64,10 @@ internal static partial class Log
 
     [LoggerMessage(20, LogLevel.Warning, "ML: {Suppressed} more rejections were not logged in the last {Window} (counted in health.RejectedByReason)")]
     public static partial void RejectionsSuppressed(ILogger logger, long suppressed, TimeSpan window);
+
+    [LoggerMessage(21, LogLevel.Warning, "ML: writing {Count} operations failed again ({ConsecutiveErrors} consecutive errors): {Error}; retrying")]
+    public static partial void WriteFailedAgain(ILogger logger, int count, int consecutiveErrors, string error);
+
+    [LoggerMessage(22, LogLevel.Warning, "ML: writing {Count} operations failed again ({ConsecutiveErrors} consecutive errors): {Error}; retrying. {NotLogged} failed writes before this one were not logged (at most {Lines} lines a minute)")]
+    public static partial void WriteFailedAgainAfterSilence(ILogger logger, int count, int consecutiveErrors, string error, long notLogged, int lines);
 }

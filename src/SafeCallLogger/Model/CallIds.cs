@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Text;
 using SafeCallLogger.Internal;
@@ -81,7 +82,7 @@ public static class CallIds
             BinaryPrimitives.WriteInt64LittleEndian(key[(used + 8)..], OddsKey(oddsB));
             BinaryPrimitives.WriteInt64LittleEndian(key[(used + 16)..], HoursSinceEpoch(sentAt));
             used += 24;
-            return ToHex(XxHash64.Hash(key[..used]));
+            return ToHex(XxHash64.HashToUInt64(key[..used]));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace SafeCallLogger;
@@ -32,8 +33,13 @@ public readonly struct LogResult : IEquatable<LogResult>
     /// <summary>The column at fault when rejected, e.g. <c>odds_b</c>; otherwise <see langword="null"/>.</summary>
     public string? Field { get; }
 
-    /// <summary><see langword="true"/> when the operation was queued for writing.</summary>
-    public bool IsAccepted => Status == LogStatus.Accepted;
+    /// <summary>
+    /// <see langword="true"/> when the operation was queued for writing; <see cref="CallId"/> is then set, so
+    /// <c>if (result.IsAccepted) CallIds.ToCallbackData(result.CallId)</c> needs no null check.
+    /// <see langword="false"/> for <c>default(LogResult)</c>, which no <c>...Safe</c> call returns.
+    /// </summary>
+    [MemberNotNullWhen(true, nameof(CallId))]
+    public bool IsAccepted => Status == LogStatus.Accepted && CallId is not null;
 
     /// <inheritdoc/>
     public bool Equals(LogResult other) =>

@@ -31,6 +31,7 @@ internal sealed class BatchWriter(
     private readonly ICallSinkProbe? _probe = sink as ICallSinkProbe;
     private readonly PoisonIsolator _isolator = new(options.PoisonAttempts);
     private readonly DeadLetterKeeper _deadLetters = new(sink, options.DeadLetterPath, counters, logger, time);
+    private readonly WriteFailureLog _failureLog = new(logger, time);
 
     // Set when a write failed right after the probe said storage was back: the probe cannot see this fault, so it
     // must not cut backoffs short until a write succeeds again.
@@ -170,7 +171,7 @@ internal sealed class BatchWriter(
         _retryingAfterProbe = false;
         onStorageFailure();
         var change = circuit.OnStorageFailure(error);
-        Log.WriteFailed(logger, error, count, Volatile.Read(ref counters.ConsecutiveErrors));
+        _failureLog.Failed(error, count, Volatile.Read(ref counters.ConsecutiveErrors));
         switch (change)
         {
             case CircuitChange.ErrorThresholdReached:
