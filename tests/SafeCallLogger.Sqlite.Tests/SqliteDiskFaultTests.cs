@@ -15,7 +15,6 @@ public sealed class SqliteDiskFaultTests : IDisposable
     public void Dispose()
     {
         Run("chattr", "-R", "-i", _dir);
-        Run("umount", "-l", Path.Combine(_dir, "small"));
         Directory.Delete(_dir, recursive: true);
     }
 
@@ -54,18 +53,15 @@ public sealed class SqliteDiskFaultTests : IDisposable
     [Fact]
     public async Task LogCallSafe_DiskFull_RetriedAndEveryAcceptedCallStoredOnceSpaceIsFreed()
     {
-        var small = Path.Combine(_dir, "small");
-        Directory.CreateDirectory(small);
-        Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small);
-        var path = Path.Combine(small, "calls.db");
-        var filler = Path.Combine(small, "filler");
+        using var small = SmallTmpfs.Mount(Path.Combine(_dir, "small"));
+        var path = Path.Combine(small.MountPoint, "calls.db");
         await using (var logger = new CallLogger(new SqliteCallSink($"Data Source={path}")))
         {
             Assert.True(logger.LogCallSafe(Call("first")).IsAccepted);
             Assert.True((await logger.FlushAsync(TestWait.Guard)).Completed);
 
             // Every byte left taken: the next page SQLite needs is refused with SQLITE_FULL.
-            FillUp(filler);
+            small.FillUp();
             for (var i = 0; i < 300; i++)
             {
                 Assert.True(logger.LogCallSafe(Call("during" + i, teamA: new string('t', 200) + i)).IsAccepted);
@@ -73,7 +69,7 @@ public sealed class SqliteDiskFaultTests : IDisposable
 
             await TestWait.Until(() => logger.GetHealth().Errors >= 1, "writes failing on the full disk");
             Assert.Contains("full", logger.GetHealth().LastError ?? string.Empty, StringComparison.OrdinalIgnoreCase);
-            File.Delete(filler);
+            small.FreeUp();
 
             var flush = await logger.FlushAsync(TestWait.Guard);
             Assert.True(flush.Completed);
@@ -122,23 +118,6 @@ public sealed class SqliteDiskFaultTests : IDisposable
         }
 
         Assert.Equal(["100"], await Sqlite3Shell.RunAsync(path, "SELECT COUNT(*) FROM arbitrage_calls WHERE call_id LIKE 'during%';"));
-    }
-
-    private static void FillUp(string path)
-    {
-        var block = new byte[4096];
-        try
-        {
-            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
-            while (true)
-            {
-                file.Write(block);
-            }
-        }
-        catch (IOException)
-        {
-            // No space left: that is the point.
-        }
     }
 
     private static void Run(string command, params string[] args)

@@ -24,7 +24,7 @@ public sealed class JournalDiskFullTests : IDisposable
         var database = Path.Combine(_dir, "arbitrage_bot.db");
         var connectionString = $"Data Source={database};Pooling=False";
         await ExistingDatabase.CreateAsync(connectionString);
-        using var tmpfs = new SmallTmpfs(Path.Combine(_dir, "small"));
+        using var tmpfs = SmallTmpfs.Mount(Path.Combine(_dir, "small"));
         var journal = Directory.CreateDirectory(Path.Combine(tmpfs.MountPoint, "journal")).FullName;
         tmpfs.FillUp();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SafeCallLogger.Journal;
 
 namespace SafeCallLogger.Tests.Journal;
@@ -11,10 +10,11 @@ namespace SafeCallLogger.Tests.Journal;
 public sealed class JournalDiskFaultTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("scl-journal-disk-").FullName;
+    private SmallTmpfs? _tmpfs;
 
     public void Dispose()
     {
-        Run("umount", "-l", Small);
+        _tmpfs?.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
 
@@ -29,13 +29,12 @@ public sealed class JournalDiskFaultTests : IDisposable
         }
 
         var journal = Path.Combine(Small, "journal");
-        var filler = Path.Combine(Small, "filler");
         var settings = TempJournal.Settings(segmentBytes: 256 * 1024);
         long appended = 0;
         using (var store = JournalStore.Open(journal, settings, new ManualTimeProvider()))
         {
             TempJournal.AppendMany(store, 10);
-            FillUp(filler);
+            _tmpfs!.FillUp();
 
             // The active segment and any spare already have their blocks: appends go on until both are used up.
             JournalAppendResult result;
@@ -55,7 +54,7 @@ public sealed class JournalDiskFaultTests : IDisposable
             Assert.Equal(0, JournalInspector.Inspect(journal).CorruptRecords);
             Assert.Empty(Directory.GetFiles(journal, "*" + JournalFiles.SpareExtension));
 
-            File.Delete(filler);
+            _tmpfs.FreeUp();
             Assert.Equal(appended + 1, TempJournal.Append(store, TempJournal.Operation(1)));
         }
 
@@ -73,7 +72,7 @@ public sealed class JournalDiskFaultTests : IDisposable
             return;
         }
 
-        FillUp(Path.Combine(Small, "filler"));
+        _tmpfs!.FillUp();
         Directory.CreateDirectory(Path.Combine(Small, "journal")); // a directory needs a block on some file systems
 
         using var store = JournalStore.Open(Path.Combine(Small, "journal"), TempJournal.Settings(), new ManualTimeProvider());
@@ -84,46 +83,5 @@ public sealed class JournalDiskFaultTests : IDisposable
         Assert.Empty(TempJournal.ReadAll(store));
     }
 
-    private bool MountSmallTmpfs()
-    {
-        Directory.CreateDirectory(Small);
-        return Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", Small) == 0;
-    }
-
-    private static void FillUp(string path)
-    {
-        var block = new byte[4096];
-        try
-        {
-            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
-            while (true)
-            {
-                file.Write(block);
-            }
-        }
-        catch (IOException)
-        {
-            // No space left: that is the point.
-        }
-    }
-
-    private static int Run(string command, params string[] args)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return -1; // no such command
-        }
-    }
+    private bool MountSmallTmpfs() => (_tmpfs = SmallTmpfs.TryMount(Small, "2m")) is not null;
 }
