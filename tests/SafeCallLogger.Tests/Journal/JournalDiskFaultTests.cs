@@ -32,7 +32,7 @@ public sealed class JournalDiskFaultTests : IDisposable
         var filler = Path.Combine(Small, "filler");
         var settings = TempJournal.Settings(segmentBytes: 256 * 1024);
         long appended = 0;
-        using (var store = JournalStore.Open(journal, settings, new ManualTimeProvider()))
+        using (var store = JournalStore.Open(journal, settings, new FakeTimeProvider(TestClock.Start)))
         {
             TempJournal.AppendMany(store, 10);
             FillUp(filler);
@@ -59,7 +59,7 @@ public sealed class JournalDiskFaultTests : IDisposable
             Assert.Equal(appended + 1, TempJournal.Append(store, TempJournal.Operation(1)));
         }
 
-        using var reopened = JournalStore.Open(journal, settings, new ManualTimeProvider());
+        using var reopened = JournalStore.Open(journal, settings, new FakeTimeProvider(TestClock.Start));
         Assert.Equal(0, reopened.Recovery.CorruptRecords);
         Assert.Equal(0, reopened.Recovery.TruncatedTailBytes);
         Assert.Equal(appended + 1, TempJournal.ReadAll(reopened).Count);
@@ -76,7 +76,7 @@ public sealed class JournalDiskFaultTests : IDisposable
         FillUp(Path.Combine(Small, "filler"));
         Directory.CreateDirectory(Path.Combine(Small, "journal")); // a directory needs a block on some file systems
 
-        using var store = JournalStore.Open(Path.Combine(Small, "journal"), TempJournal.Settings(), new ManualTimeProvider());
+        using var store = JournalStore.Open(Path.Combine(Small, "journal"), TempJournal.Settings(), new FakeTimeProvider(TestClock.Start));
 
         Assert.Equal(JournalAppendResult.Failed, store.TryAppend(TempJournal.Operation(1), out _));
         Assert.NotNull(store.LastError);
