@@ -72,15 +72,8 @@ internal static class SampleBotApp
         {
             var telegram = builder.Configuration.GetSection("Telegram").Get<TelegramSettings>() ?? new TelegramSettings();
             services.AddSingleton(telegram);
-            services.AddSingleton(provider => new TelegramBotClient(
-                new HttpClient
-                {
-                    BaseAddress = new Uri(telegram.BaseAddress.TrimEnd('/') + "/"),
-                    Timeout = TimeSpan.FromSeconds(telegram.PollTimeoutSeconds + 30),
-                },
-                mode.TelegramToken!,
-                provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TelegramBotClient>>()));
+            services.AddSingleton(_ => telegram.CreateClient(mode.TelegramToken!));
+            services.AddSingleton<FloodControl>();
             services.AddSingleton<IChatTransport, TelegramChat>();
             services.AddSingleton<IAdminNotifier>(provider => new ChatAdminNotifier(provider.GetRequiredService<IChatTransport>(), mode.AdminId));
             services.AddHostedService<TelegramBotService>();

@@ -90,7 +90,7 @@ public sealed class SeedSqlShellTests : IDisposable
     public async Task SeedCreate_NewFile_CreatesTheTableTheSinkAdoptsWithItsAliases()
     {
         await Sqlite3Shell.RunAsync(_db.Path, SeedSql.Create);
-        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start)))
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
             await sink.WriteAsync([Upsert("c1"), Click("c1", 5)], CancellationToken.None);
         }
@@ -117,7 +117,7 @@ public sealed class SeedSqlShellTests : IDisposable
                 """);
         }
 
-        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start)))
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
             await sink.WriteAsync(
                 [

@@ -7,7 +7,7 @@ namespace SafeCallLogger.Sqlite.Tests;
 public sealed class SqliteBackupTests : IDisposable
 {
     private readonly TempDatabase _db = new();
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
 
     public void Dispose() => _db.Dispose();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SafeCallLogger.Sqlite.Internal;
 using SafeCallLogger.Sqlite.Tests.Support;
 using static SafeCallLogger.Sqlite.Tests.Support.TestData;
@@ -17,7 +18,7 @@ public sealed class SqliteCallSinkTests : IDisposable
     ];
 
     private readonly TempDatabase _db = new();
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
 
     public void Dispose() => _db.Dispose();
 
@@ -204,16 +205,17 @@ public sealed class SqliteCallSinkTests : IDisposable
     [Fact]
     public async Task WriteAsync_MorePendingThanTheLimit_CountsOrphanedWithoutThrowing()
     {
-        var warnings = new SignalLoggerFactory(108);
+        using var logs = new FakeLoggerProvider();
+        using var warnings = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         await using var sink = new SqliteCallSink(_db.ConnectionString, new SqliteSinkOptions { MaxPendingOperations = 2 }, _time, warnings);
         await WriteAsync(sink, Click("nope"), Click("nope"), Click("nope"), Result("other", CallOutcome.AWon, 1));
         await WriteAsync(sink, Click("nope"));
         // The sink's lines are written off the writer by its log pump: wait for the line, not just the write.
-        await warnings.Seen.WaitAsync(TestWait.Guard);
+        await TestWait.Until(() => logs.Collector.GetSnapshot().Any(r => r.Id.Id == 108), "the orphan warning");
 
         Assert.Equal(3, sink.OrphanedOperations);
         Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls_pending_ops"));
-        Assert.Equal(1, warnings.Count);
+        Assert.Single(logs.Collector.GetSnapshot(), r => r.Id.Id == 108);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class SqliteExportTests : IDisposable
 
     private async Task<SqliteCallStore> SeedAsync()
     {
-        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start)))
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
             await sink.WriteAsync(
             [
@@ -101,7 +101,7 @@ public sealed class SqliteExportTests : IDisposable
     [Fact]
     public async Task ExportCsvAsync_TextStartingWithAFormulaCharacter_GetsALeadingApostropheNumbersDoNot()
     {
-        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start)))
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
             await sink.WriteAsync(
             [

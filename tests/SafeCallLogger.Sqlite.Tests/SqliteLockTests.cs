@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using SafeCallLogger.Sqlite.Tests.Support;
 
 namespace SafeCallLogger.Sqlite.Tests;
@@ -58,19 +59,20 @@ public sealed class SqliteLockTests : IDisposable
     [Fact]
     public async Task WriteAsync_LockHeldPastBusyTimeout_RetriesWithBackoffThenWrites()
     {
-        var log = new SignalLoggerFactory(102);
+        using var logs = new FakeLoggerProvider();
+        using var log = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         var options = new SqliteSinkOptions { BusyTimeout = TimeSpan.Zero, LockRetryCount = 100, LockRetryBaseDelay = TimeSpan.FromMilliseconds(5), LockRetryMaxDelay = TimeSpan.FromMilliseconds(20) };
         await using var sink = new SqliteCallSink(_db.ConnectionString, options, loggerFactory: log);
         await sink.WriteAsync([TestData.Upsert("first")], CancellationToken.None);
         using var holder = HoldWriteLock();
 
         var write = sink.WriteAsync([TestData.Upsert("second"), TestData.Click("first", 1)], CancellationToken.None).AsTask();
-        await log.Seen;
+        await TestWait.Until(() => logs.Collector.GetSnapshot().Any(r => r.Id.Id == 102), "the lock retry's line");
         Assert.False(write.IsCompleted);
         holder.Dispose();
         await write;
 
-        Assert.True(log.Count >= 1);
+        Assert.Contains(logs.Collector.GetSnapshot(), r => r.Id.Id == 102);
         Assert.Equal(2L, _db.Count("SELECT COUNT(*) FROM arbitrage_calls"));
         Assert.Equal(1L, _db.Count("SELECT alert_clicked_count FROM arbitrage_calls WHERE call_id = 'first'"));
     }

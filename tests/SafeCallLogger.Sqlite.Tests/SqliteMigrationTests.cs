@@ -25,7 +25,7 @@ public sealed class SqliteMigrationTests : IDisposable
             INSERT INTO bot_users VALUES (1, 'kept');
             """);
 
-        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start)))
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
             await sink.WriteAsync([Upsert("new1"), Click("old1", 9), Click("old1", 9), Result("old2", CallOutcome.AWon, 4)], CancellationToken.None);
         }

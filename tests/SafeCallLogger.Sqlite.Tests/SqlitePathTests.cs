@@ -12,7 +12,7 @@ public sealed class WorkingDirectoryCollection;
 public sealed class SqlitePathTests : IDisposable
 {
     private readonly TempDatabase _db = new();
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
 
     public void Dispose() => _db.Dispose();
 

@@ -44,6 +44,7 @@ public sealed class SqliteSinkLoggingTests : IDisposable
         }
     }
 
+    // Hand-written on purpose: FakeLogger records lines, it cannot throw from BeginScope/Log or block a writer.
     /// <summary>A provider that throws everywhere, or (with <c>block</c>) whose Log waits until released.</summary>
     private sealed class BadLoggerFactory(ManualResetEventSlim? block) : ILoggerFactory, ILogger
     {

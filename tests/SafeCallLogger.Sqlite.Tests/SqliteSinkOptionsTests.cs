@@ -136,7 +136,7 @@ public sealed class SqliteSinkOptionsTests
     {
         using var db = new TempDatabase();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new ManualTimeProvider(TestData.Start));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestData.Start));
         services.AddSafeCallLogger(o => o.UseSqlite(db.ConnectionString, s => s.TableName = "calls"));
         var provider = services.BuildServiceProvider();
         await using (provider)

@@ -6,7 +6,7 @@ namespace SafeCallLogger.Sqlite.Tests;
 public sealed class SqliteStatsTests : IDisposable
 {
     private readonly TempDatabase _db = new();
-    private readonly ManualTimeProvider _time = new(Start.AddHours(1));
+    private readonly FakeTimeProvider _time = new(Start.AddHours(1));
 
     public void Dispose() => _db.Dispose();
 

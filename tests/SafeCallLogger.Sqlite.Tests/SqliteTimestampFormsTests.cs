@@ -59,7 +59,7 @@ public sealed class SqliteTimestampFormsTests : IDisposable
             ["epoch-ms"] = t => t.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             ["julian"] = t => $"julianday('{SqliteText.Timestamp(t)}')",
         };
-        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start)))
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
             await sink.WriteAsync([Upsert("first")], CancellationToken.None);
         }
@@ -71,7 +71,7 @@ public sealed class SqliteTimestampFormsTests : IDisposable
             _db.Execute($"INSERT INTO arbitrage_calls (call_id, call_type, bookmaker_a, bookmaker_b, odds_a, odds_b, roi_percent, alert_sent_at) VALUES ('{form}', 'middle', 'a', 'b', 2, 2, 1, {write(at)})");
         }
 
-        var stats = await new SqliteCallStore(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start.AddHours(3))).GetStatsAsync();
+        var stats = await new SqliteCallStore(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start.AddHours(3))).GetStatsAsync();
 
         Assert.Equal(Start.AddHours(2), stats.LastCallAt);
         Assert.Equal(forms.Count + 1, stats.TotalCalls);
@@ -82,7 +82,7 @@ public sealed class SqliteTimestampFormsTests : IDisposable
     [Fact]
     public async Task ExportCsvAsync_RowsInMixedForms_InTimeOrderWithCanonicalTimes()
     {
-        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start)))
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
             await sink.WriteAsync([Upsert("ours", at: Start.AddMinutes(20))], CancellationToken.None);
         }

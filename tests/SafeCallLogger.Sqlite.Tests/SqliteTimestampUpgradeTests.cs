@@ -111,7 +111,7 @@ public sealed class SqliteTimestampUpgradeTests : IDisposable
         }
 
         var options = new SqliteSinkOptions { RetentionBatchSize = 5 };
-        await using var sink = new SqliteCallSink(_db.ConnectionString, options, new ManualTimeProvider(Start));
+        await using var sink = new SqliteCallSink(_db.ConnectionString, options, new FakeTimeProvider(Start));
 
         await sink.WriteAsync([Upsert("n1")], CancellationToken.None);
         var afterFirst = _db.Count("SELECT COUNT(*) FROM arbitrage_calls WHERE alert_sent_at GLOB '*T*'");
@@ -126,7 +126,7 @@ public sealed class SqliteTimestampUpgradeTests : IDisposable
     [Fact]
     public async Task WriteAsync_NewFile_RegistersTheUpgradeAsFinished()
     {
-        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new ManualTimeProvider(Start)))
+        await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
             await sink.WriteAsync([Upsert("c1")], CancellationToken.None);
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SafeCallLogger.Tests.Support;
 using static SafeCallLogger.Sqlite.Tests.Support.TestData;
 
 namespace SafeCallLogger.Sqlite.Tests;
@@ -22,8 +21,8 @@ public sealed class SqliteWriteFailureLoggingTests : IDisposable
     public async Task LogCallSafe_DatabaseCannotBeOpened_OneQuietLinePerFailedWriteAndOneStackTrace()
     {
         var path = Path.Combine(_dir, "no-such-directory", "calls.db");
-        var time = new ManualTimeProvider();
-        var logs = new CapturingLoggerProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
+        var logs = new FakeLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
         var options = new CallLoggerOptions
         {
@@ -45,16 +44,16 @@ public sealed class SqliteWriteFailureLoggingTests : IDisposable
         await time.RunUntilAsync(logger.DisposeAsync().AsTask());
         await sink.DisposeAsync();
 
-        var failures = logs.Entries.Where(l => l.Message.Contains("operations failed", StringComparison.Ordinal)).ToList();
+        var failures = logs.Collector.GetSnapshot().Where(l => l.Message.Contains("operations failed", StringComparison.Ordinal)).ToList();
         var errors = logger.GetHealth().Errors;
         Assert.True(errors >= 51, $"{errors} failed writes");
         Assert.InRange(failures.Count, 2, (2 * LinesPerMinute) + 1);
         Assert.Single(failures, l => l.Exception is not null);
         Assert.Contains("unable to open database file", failures[0].Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(logs.Entries, l => l.Message.Contains("SQLite write failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Collector.GetSnapshot(), l => l.Message.Contains("SQLite write failed", StringComparison.Ordinal));
         var leftOut = failures.Select(l => System.Text.RegularExpressions.Regex.Match(l.Message, @"(\d+) failed writes before this one were not logged")).Where(m => m.Success).Max(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(leftOut >= 50 - LinesPerMinute, $"the first line of the next minute counts what the first minute left out ({leftOut})");
-        var others = logs.Entries.Where(l => l.Level >= LogLevel.Warning).Except(failures).Select(l => l.Message).ToList();
+        var others = logs.Collector.GetSnapshot().Where(l => l.Level >= LogLevel.Warning).Except(failures).Select(l => l.Message).ToList();
         Assert.True(others.Count <= 3, "other warnings: " + string.Join(" | ", others));
     }
 }

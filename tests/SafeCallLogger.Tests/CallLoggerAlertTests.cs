@@ -16,8 +16,8 @@ public sealed class CallLoggerAlertTests
         return options;
     }
 
-    /// <summary>Moves the manual clock on a millisecond at a time, so retries happen, until <paramref name="condition"/> holds.</summary>
-    private static Task Drive(ManualTimeProvider time, Func<bool> condition, string what) => TestWait.Until(
+    /// <summary>Moves the fake clock on a millisecond at a time, so retries happen, until <paramref name="condition"/> holds.</summary>
+    private static Task Drive(FakeTimeProvider time, Func<bool> condition, string what) => TestWait.Until(
         () =>
         {
             if (condition())
@@ -44,7 +44,7 @@ public sealed class CallLoggerAlertTests
     [Fact]
     public async Task Errors_TenthError_WarningThenHundredthConsecutive_CriticalAndDisabled()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var sink = new FlakySink();
         var alerts = new RecordingAlertHandler();
         var logger = new CallLogger(sink, FastRetries(alerts), timeProvider: time);
@@ -72,7 +72,7 @@ public sealed class CallLoggerAlertTests
     [Fact]
     public async Task Disabled_StorageBack_ProbeRecoversWritesTheKeptCallAndSaysSo()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var sink = new FlakySink();
         var alerts = new RecordingAlertHandler();
         var logger = new CallLogger(sink, FastRetries(alerts), timeProvider: time);
@@ -95,7 +95,7 @@ public sealed class CallLoggerAlertTests
     [Fact]
     public async Task Errors_ManyMoreWithinTheInterval_RateLimitedToOneWarning()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var sink = new FlakySink();
         var alerts = new RecordingAlertHandler();
         var options = NeverDisabling(alerts);
@@ -118,7 +118,7 @@ public sealed class CallLoggerAlertTests
     [Fact]
     public async Task AlertHandler_ThrowsOrHangs_LoggingCarriesOnAndOtherHandlersStillHear()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var sink = new FlakySink();
         var recording = new RecordingAlertHandler();
         var options = NeverDisabling();

@@ -197,7 +197,7 @@ public sealed class CallLoggerBehaviourTests
     [Fact]
     public async Task WriteTimeout_SinkIgnoresItsToken_WriterGivesUpAndRetries()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var sink = new HangingSink(honourToken: false) { HangOnlyOnce = true };
         await using var logger = new CallLogger(sink, new CallLoggerOptions { WriteTimeout = TimeSpan.FromSeconds(5), RetryBaseDelay = TimeSpan.Zero }, timeProvider: time);
 

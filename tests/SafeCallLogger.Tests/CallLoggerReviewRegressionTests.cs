@@ -70,7 +70,7 @@ public sealed class CallLoggerReviewRegressionTests
     [Fact]
     public async Task AlertHandler_BlocksSynchronously_IsCutOffAndTheNextHandlerHears()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var sink = new FlakySink();
         var recording = new RecordingAlertHandler();
         using var release = new ManualResetEventSlim();
@@ -103,6 +103,7 @@ public sealed class CallLoggerReviewRegressionTests
         await time.RunUntilAsync(logger.DisposeAsync().AsTask());
     }
 
+    // Hand-written on purpose: FakeLogger records lines, it cannot throw from BeginScope or Log.
     private sealed class ThrowingLoggerProvider : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Throwing();

@@ -33,7 +33,7 @@ public sealed class CallLoggerValidationTests
     public async Task LogCallSafe_InvalidInput_RejectsWithItsOwnReasonAndNeverReachesTheSink(string because, CallRecord call, RejectionReason reason, string field)
     {
         var sink = new InMemoryCallSink();
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         await using var logger = new CallLogger(sink, loggerFactory: factory);
 
@@ -48,7 +48,7 @@ public sealed class CallLoggerValidationTests
         Assert.Equal(1, logger.GetHealth().RejectedByReason[reason]);
         // Written off the caller's thread by the log pump: wait for it.
         await TestWait.Until(
-            () => logs.Lines.Any(l => l.Level == LogLevel.Warning && l.Message.Contains(reason.ToString(), StringComparison.Ordinal)),
+            () => logs.Collector.GetSnapshot().Any(l => l.Level == LogLevel.Warning && l.Message.Contains(reason.ToString(), StringComparison.Ordinal)),
             "the rejection's log line");
     }
 

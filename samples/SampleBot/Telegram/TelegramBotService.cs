@@ -2,6 +2,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SampleBot.Bot;
 using SampleBot.Feed;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace SampleBot.Telegram;
 
@@ -10,14 +14,24 @@ internal sealed class TelegramSettings
     public string BaseAddress { get; set; } = "https://api.telegram.org/";
     public int PollTimeoutSeconds { get; set; } = 25;
     public int AlertIntervalSeconds { get; set; } = 300;
+
+    /// <summary>The Telegram.Bot client for <paramref name="token"/> on <see cref="BaseAddress"/> (a stand-in Bot API in the tests).</summary>
+    public ITelegramBotClient CreateClient(string token, HttpClient? http = null) =>
+        new TelegramBotClient(
+            // Telegram.Bot's own 429 retry waits on the real clock; FloodControl waits on the injected TimeProvider.
+            new TelegramBotClientOptions(token, BaseAddress) { RetryCount = 0 },
+            http);
 }
 
 /// <summary>
-/// The online bot: long-polls getUpdates, routes commands (admin-only ones checked in <see cref="BotCommands"/>)
+/// The online bot: long-polls getUpdates through Telegram.Bot, routes commands (admin-only ones checked in <see cref="BotCommands"/>)
 /// and I BET presses, and broadcasts what the feed finds every <see cref="TelegramSettings.AlertIntervalSeconds"/>.
+/// The polling loop is ours rather than Telegram.Bot's <c>ReceiveAsync</c>: its waits (after a failed poll, on a 429)
+/// run on the injected <see cref="TimeProvider"/>, and one round trip (<see cref="PollOnceAsync"/>) is what the tests drive.
 /// </summary>
 internal sealed partial class TelegramBotService(
-    TelegramBotClient client,
+    ITelegramBotClient client,
+    FloodControl floodControl,
     IChatTransport chat,
     AlertBot bot,
     BotCommands commands,
@@ -27,7 +41,8 @@ internal sealed partial class TelegramBotService(
     TimeProvider timeProvider,
     ILogger<TelegramBotService> log) : BackgroundService
 {
-    private long? _offset;
+    private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
+    private int? _offset;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,7 +59,7 @@ internal sealed partial class TelegramBotService(
             {
                 break;
             }
-            catch (Exception e) when (e is HttpRequestException or TelegramApiException or TaskCanceledException)
+            catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException)
             {
                 LogPollFailed(e.Message);
                 await DelayQuietly(TimeSpan.FromSeconds(5), stoppingToken).ConfigureAwait(false);
@@ -57,10 +72,13 @@ internal sealed partial class TelegramBotService(
     /// <summary>One getUpdates round trip and the handling of what it returned.</summary>
     public async Task<int> PollOnceAsync(int timeoutSeconds, CancellationToken cancellationToken)
     {
-        var updates = await client.GetUpdatesAsync(_offset, timeoutSeconds, cancellationToken).ConfigureAwait(false);
+        var updates = await floodControl.RunAsync(
+            "getUpdates",
+            ct => client.GetUpdates(_offset, timeout: timeoutSeconds, allowedUpdates: AllowedUpdates, cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
         foreach (var update in updates)
         {
-            _offset = update.UpdateId + 1;
+            _offset = update.Id + 1;                      // acknowledges it: the next getUpdates starts after it
             await HandleAsync(update, cancellationToken).ConfigureAwait(false);
         }
 
@@ -74,9 +92,12 @@ internal sealed partial class TelegramBotService(
             var answer = bot.HandleCallback(query.From.Id, query.Data);
             try
             {
-                await client.AnswerCallbackQueryAsync(query.Id, answer, cancellationToken).ConfigureAwait(false);
+                await floodControl.RunAsync(
+                    "answerCallbackQuery",
+                    ct => client.AnswerCallbackQuery(query.Id, answer, cancellationToken: ct),
+                    cancellationToken).ConfigureAwait(false);
             }
-            catch (TelegramApiException e)
+            catch (RequestException e)
             {
                 // Answering late (query too old) is harmless: the click is already counted.
                 LogPollFailed(e.Message);

@@ -101,6 +101,7 @@ public static class CallIds
     /// <param name="call">The call.</param>
     /// <param name="sentAt">When the alert was sent; only its hour in <paramref name="timeZone"/> is used.</param>
     /// <param name="timeZone">The zone of the Python bot's clock; the default is <see langword="null"/>: <see cref="TimeZoneInfo.Local"/>.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Both overloads shipped together with their optional zone; their first parameters (CallRecord, string?) never make a call ambiguous.")]
     public static string ComputeSeedCompatible(CallRecord call, DateTimeOffset sentAt, TimeZoneInfo? timeZone = null) =>
         call is null
             ? ComputeSeedCompatible(null, null, null, null, default, default, sentAt, timeZone)
@@ -128,6 +129,7 @@ public static class CallIds
     /// <param name="oddsB">Odds B.</param>
     /// <param name="sentAt">When the alert was sent; only its hour in <paramref name="timeZone"/> is used.</param>
     /// <param name="timeZone">The zone of the Python bot's clock; the default is <see langword="null"/>: <see cref="TimeZoneInfo.Local"/>.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Both overloads shipped together with their optional zone; their first parameters (CallRecord, string?) never make a call ambiguous.")]
     public static string ComputeSeedCompatible(string? teamA, string? teamB, string? bookmakerA, string? bookmakerB, Odds oddsA, Odds oddsB, DateTimeOffset sentAt, TimeZoneInfo? timeZone = null)
     {
         var local = TimeZoneInfo.ConvertTime(sentAt, timeZone ?? TimeZoneInfo.Local);

@@ -42,7 +42,7 @@ public sealed class LoggingOffTheCallerTests
     [Fact]
     public async Task Rejected_IdWithLineBreaksAndTenThousandCharacters_LoggedOnOneLineEscapedAndCut()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         await using var logger = new CallLogger(new InMemoryCallSink(), loggerFactory: factory);
         var forged = "abc\r\n2026-12-01 info: ML: Logged call FAKE (sent to 999 users)" + new string('x', 10_000);
@@ -50,8 +50,8 @@ public sealed class LoggingOffTheCallerTests
         var result = logger.IncrementClickSafe(forged, 1);
 
         Assert.Equal(RejectionReason.InvalidCallId, result.Reason);
-        await TestWait.Until(() => logs.Lines.Any(l => l.Message.Contains("rejected", StringComparison.Ordinal)), "the rejection's line");
-        var line = logs.Lines.Single(l => l.Message.Contains("rejected", StringComparison.Ordinal)).Message;
+        await TestWait.Until(() => logs.Collector.GetSnapshot().Any(l => l.Message.Contains("rejected", StringComparison.Ordinal)), "the rejection's line");
+        var line = logs.Collector.GetSnapshot().Single(l => l.Message.Contains("rejected", StringComparison.Ordinal)).Message;
         Assert.DoesNotContain('\r', line);
         Assert.DoesNotContain('\n', line);
         Assert.Contains("abc\\u000d\\u000a2026", line, StringComparison.Ordinal);
@@ -61,8 +61,8 @@ public sealed class LoggingOffTheCallerTests
     [Fact]
     public async Task Rejections_AFloodWithinAMinute_TenLinesThenOneThatCountsTheRest()
     {
-        var clock = new ManualTimeProvider();
-        var logs = new CapturingLoggerProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
+        var logs = new FakeLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         var logger = new CallLogger(new InMemoryCallSink(), loggerFactory: factory, timeProvider: clock);
 
@@ -73,10 +73,10 @@ public sealed class LoggingOffTheCallerTests
 
         clock.Advance(TimeSpan.FromMinutes(1));
         logger.IncrementClickSafe("bad id!");
-        await TestWait.Until(() => logs.Lines.Any(l => l.Message.Contains("490 more rejections", StringComparison.Ordinal)), "the count of the lines held back");
+        await TestWait.Until(() => logs.Collector.GetSnapshot().Any(l => l.Message.Contains("490 more rejections", StringComparison.Ordinal)), "the count of the lines held back");
 
         Assert.Equal(501, logger.GetHealth().RejectedByReason[RejectionReason.InvalidCallId]);
-        Assert.Equal(11, logs.Lines.Count(l => l.Message.Contains("rejected: InvalidCallId", StringComparison.Ordinal)));
+        Assert.Equal(11, logs.Collector.GetSnapshot().Count(l => l.Message.Contains("rejected: InvalidCallId", StringComparison.Ordinal)));
         await clock.RunUntilAsync(logger.DisposeAsync().AsTask());
     }
 }

@@ -6,9 +6,9 @@ namespace SafeCallLogger.Tests.Diagnostics;
 
 public sealed class WriteFailureLogTests : IDisposable
 {
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeLoggerProvider _logs = new();
     private readonly ILoggerFactory _factory;
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly WriteFailureLog _log;
 
     public WriteFailureLogTests()
@@ -27,7 +27,7 @@ public sealed class WriteFailureLogTests : IDisposable
             _log.Failed(new IOException("database is locked"), 1, i);
         }
 
-        var lines = _logs.Entries;
+        var lines = _logs.Collector.GetSnapshot();
         Assert.Equal(WriteFailureLog.RepeatLinesPerWindow, lines.Count);
         Assert.Single(lines, l => l.Exception is not null);
         Assert.NotNull(lines[0].Exception);
@@ -46,8 +46,8 @@ public sealed class WriteFailureLogTests : IDisposable
         _time.Advance(WriteFailureLog.Window);
         _log.Failed(new IOException("disk I/O error"), 3, 26);
 
-        var last = _logs.Entries[^1];
-        Assert.Equal(WriteFailureLog.RepeatLinesPerWindow + 1, _logs.Entries.Count);
+        var last = _logs.Collector.GetSnapshot()[^1];
+        Assert.Equal(WriteFailureLog.RepeatLinesPerWindow + 1, _logs.Collector.GetSnapshot().Count);
         Assert.Null(last.Exception);
         Assert.Contains("15 failed writes before this one were not logged", last.Message, StringComparison.Ordinal);
         Assert.Contains("26 consecutive errors", last.Message, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class WriteFailureLogTests : IDisposable
         _log.Failed(new UnauthorizedAccessException("read-only file system"), 1, 21);
         _log.Failed(new IOException("database or disk is full"), 1, 22);
 
-        var withStack = _logs.Entries.Where(l => l.Exception is not null).Select(l => l.Exception!.Message).ToList();
+        var withStack = _logs.Collector.GetSnapshot().Where(l => l.Exception is not null).Select(l => l.Exception!.Message).ToList();
         Assert.Equal(["database is locked", "read-only file system", "database or disk is full"], withStack);
     }
 }

@@ -103,7 +103,7 @@ public sealed class JournalConcurrencyAndCursorTests
     public void Commit_BeforeTheIntervalOnTheClock_StaysInMemoryUntilItElapses()
     {
         using var dir = new TempJournal();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         using var store = dir.Open(time: time);
         TempJournal.AppendMany(store, 50);
 

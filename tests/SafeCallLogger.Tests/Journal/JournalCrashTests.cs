@@ -12,7 +12,7 @@ public sealed class JournalCrashTests
     public void Commit_ThenCrash_ReopenReplaysExactlyTheUncommittedRecords()
     {
         using var dir = new TempJournal();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         using var store = dir.Open(segmentBytes: 4 * 1024, time: time);
         var appended = TempJournal.AppendMany(store, 500);
         time.Advance(TimeSpan.FromSeconds(1));
@@ -36,7 +36,7 @@ public sealed class JournalCrashTests
     public void Commit_OnlyInMemoryThenCrash_ReplaysFromTheDurableCheckpointNeverLess()
     {
         using var dir = new TempJournal();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         using var store = dir.Open(time: time);
         TempJournal.AppendMany(store, 100);
         store.Commit(50);

@@ -31,7 +31,7 @@ public sealed class JournalDiskFaultTests : IDisposable
         var journal = Path.Combine(Small, "journal");
         var settings = TempJournal.Settings(segmentBytes: 256 * 1024);
         long appended = 0;
-        using (var store = JournalStore.Open(journal, settings, new ManualTimeProvider()))
+        using (var store = JournalStore.Open(journal, settings, new FakeTimeProvider(TestClock.Start)))
         {
             TempJournal.AppendMany(store, 10);
             _tmpfs!.FillUp();
@@ -58,7 +58,7 @@ public sealed class JournalDiskFaultTests : IDisposable
             Assert.Equal(appended + 1, TempJournal.Append(store, TempJournal.Operation(1)));
         }
 
-        using var reopened = JournalStore.Open(journal, settings, new ManualTimeProvider());
+        using var reopened = JournalStore.Open(journal, settings, new FakeTimeProvider(TestClock.Start));
         Assert.Equal(0, reopened.Recovery.CorruptRecords);
         Assert.Equal(0, reopened.Recovery.TruncatedTailBytes);
         Assert.Equal(appended + 1, TempJournal.ReadAll(reopened).Count);
@@ -75,7 +75,7 @@ public sealed class JournalDiskFaultTests : IDisposable
         _tmpfs!.FillUp();
         Directory.CreateDirectory(Path.Combine(Small, "journal")); // a directory needs a block on some file systems
 
-        using var store = JournalStore.Open(Path.Combine(Small, "journal"), TempJournal.Settings(), new ManualTimeProvider());
+        using var store = JournalStore.Open(Path.Combine(Small, "journal"), TempJournal.Settings(), new FakeTimeProvider(TestClock.Start));
 
         Assert.Equal(JournalAppendResult.Failed, store.TryAppend(TempJournal.Operation(1), out _));
         Assert.NotNull(store.LastError);

@@ -83,7 +83,7 @@ public sealed class JournalLockAndInspectorTests
     public void Inspect_PendingAfterACheckpoint_ReportsSegmentsBytesPendingAndOldestAge()
     {
         using var dir = new TempJournal();
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 12, 24, 8, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 24, 8, 0, 0, TimeSpan.Zero));
         using (var store = dir.Open(segmentBytes: 4 * 1024, time: time))
         {
             for (var i = 1; i <= 300; i++)

@@ -8,7 +8,7 @@ public sealed class JournalSyncTests
     public void Syncer_IntervalElapsedOnTheClock_FlushesOnlyWhenBytesWereAppended()
     {
         using var dir = new TempJournal();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         using var store = dir.Open(sync: TimeSpan.FromSeconds(1), time: time);
         TempJournal.AppendMany(store, 10);
         Assert.Equal(0, store.Syncs);
@@ -43,7 +43,7 @@ public sealed class JournalSyncTests
     public void Syncer_Infinite_NeverFlushes()
     {
         using var dir = new TempJournal();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         using var store = dir.Open(sync: Timeout.InfiniteTimeSpan, time: time);
         TempJournal.AppendMany(store, 10);
         time.Advance(TimeSpan.FromHours(1));

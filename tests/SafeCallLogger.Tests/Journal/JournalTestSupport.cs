@@ -11,7 +11,7 @@ internal sealed class TempJournal : IDisposable
 
     /// <summary>Opens the journal on a clock that never moves unless the test moves it, never syncing by default.</summary>
     public JournalStore Open(long segmentBytes = 64 * 1024, long capBytes = 1L << 30, TimeSpan? sync = null, TimeProvider? time = null) =>
-        JournalStore.Open(Path, Settings(segmentBytes, capBytes, sync), time ?? new ManualTimeProvider());
+        JournalStore.Open(Path, Settings(segmentBytes, capBytes, sync), time ?? new FakeTimeProvider(TestClock.Start));
 
     public static JournalStoreSettings Settings(long segmentBytes = 64 * 1024, long capBytes = 1L << 30, TimeSpan? sync = null) => new()
     {

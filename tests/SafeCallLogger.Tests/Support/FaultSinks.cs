@@ -122,6 +122,7 @@ internal sealed class BreakableClock : TimeProvider
     public override long GetTimestamp() => Broken ? throw new InvalidOperationException("clock broken (injected)") : base.GetTimestamp();
 }
 
+// Hand-written on purpose: FakeLogger records lines, it cannot block the thread that logs.
 /// <summary>A logging provider whose every write blocks until released: a console whose stdout nobody reads.</summary>
 internal sealed class BlockingLoggerProvider : ILoggerProvider
 {

@@ -9,7 +9,7 @@ public sealed class CoordinationTests
     [Fact]
     public async Task FlushAsync_EarlierOperationStillHeld_NotCompletedEvenThoughLaterOnesAreWritten()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var sink = new PoisonSink("held");
         var logger = new CallLogger(sink, new CallLoggerOptions { PoisonAttempts = 1000 }, timeProvider: clock);
 
@@ -72,7 +72,7 @@ public sealed class CoordinationTests
     [Fact]
     public async Task WriteAbandonedAfterTimeout_TheNextWriteGetsAFreshListAndTheOldOneIsUntouched()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var sink = new ListKeepingSink();
         await using var logger = new CallLogger(sink, new CallLoggerOptions { WriteTimeout = TimeSpan.FromSeconds(1) }, timeProvider: clock);
 
@@ -107,7 +107,7 @@ public sealed class CoordinationTests
     [Fact]
     public async Task StopAsync_GivesUpAcceptedCalls_RaisesACriticalAcceptedLostAlert()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var alerts = new RecordingAlertHandler();
         var options = new CallLoggerOptions { ShutdownTimeout = TimeSpan.FromSeconds(10) };
         options.OnAlert(alerts);
@@ -150,7 +150,7 @@ public sealed class CoordinationTests
     [Fact]
     public async Task Backoff_SinkWithAProbe_RecoveryNoticedAtTheNextProbeNotAtTheNextRetry()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TimerCountingTimeProvider();
         var sink = new ProbedSink();
         var options = new CallLoggerOptions { RetryBaseDelay = TimeSpan.FromSeconds(10), RetryMaxDelay = TimeSpan.FromSeconds(10) };
         await using var logger = new CallLogger(sink, options, timeProvider: clock);
@@ -168,7 +168,7 @@ public sealed class CoordinationTests
     [Fact]
     public async Task QueueNearlyFull_HeldBackByTheRateLimit_RaisedWhenDueWhileTheQueueIsStillHigh()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var alerts = new RecordingAlertHandler();
         var options = new CallLoggerOptions { QueueCapacity = 10, QueueWarningRatio = 0.8, AlertMinInterval = TimeSpan.FromMinutes(5), WriteTimeout = TimeSpan.FromHours(1) };
         options.OnAlert(alerts);

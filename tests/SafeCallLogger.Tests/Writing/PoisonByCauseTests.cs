@@ -20,7 +20,7 @@ public sealed class PoisonByCauseTests : IDisposable
     [MemberData(nameof(Positions))]
     public async Task Unstorable_AtAnyPositionInItsBatch_SetAsideAtOnceAndKeptWhileEveryOtherCallIsStored(string position, int badIndex, int batchSize)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var sink = new UnstorableSink(o => o.CallId == "bad");
         var options = new CallLoggerOptions { MaxBatchDelay = TimeSpan.FromSeconds(1), DeadLetterPath = Path.Combine(_dir, "dead.jsonl") };
         await using var logger = new CallLogger(sink, options, timeProvider: clock);
@@ -75,7 +75,7 @@ public sealed class PoisonByCauseTests : IDisposable
     [Fact]
     public async Task Unstorable_WhileDisabled_SetAsideByTheProbeAndTheLoggerRecovers()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var alerts = new RecordingAlertHandler();
         var sink = new UnstorableSink(o => o.CallId == "bad") { Down = true };
         var options = new CallLoggerOptions { DisableAfterConsecutiveErrors = 3, ProbeInterval = TimeSpan.FromSeconds(30), DeadLetterPath = Path.Combine(_dir, "dead.jsonl") };
@@ -98,7 +98,7 @@ public sealed class PoisonByCauseTests : IDisposable
     [Fact]
     public async Task PlainFailure_PoisonAloneInItsBatch_FoundOnceLaterCallsArriveAndKept()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var sink = new PoisonSink("bad");
         var options = new CallLoggerOptions { DeadLetterPath = Path.Combine(_dir, "dead.jsonl") };
         await using var logger = new CallLogger(sink, options, timeProvider: clock);
@@ -121,7 +121,7 @@ public sealed class PoisonByCauseTests : IDisposable
     [Fact]
     public async Task Unstorable_NoDeadLetterStore_LoggedWholeAndCountedAsQuarantined()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         var sink = new UnstorableSink(o => o.CallId == "bad");
         await using var logger = new CallLogger(sink, loggerFactory: factory);
@@ -130,7 +130,7 @@ public sealed class PoisonByCauseTests : IDisposable
         await logger.FlushAsync(TestWait.Guard);
 
         Assert.Equal(1, logger.GetHealth().Quarantined);
-        await TestWait.Until(() => logs.Lines.Any(l => l.Message.Contains("only copy", StringComparison.Ordinal) && l.Message.Contains("Lakers 1", StringComparison.Ordinal)), "the letter logged whole");
+        await TestWait.Until(() => logs.Collector.GetSnapshot().Any(l => l.Message.Contains("only copy", StringComparison.Ordinal) && l.Message.Contains("Lakers 1", StringComparison.Ordinal)), "the letter logged whole");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class WriterReviewTests
     [Fact]
     public async Task FlushAsync_DropOldest_OverwritingLaterCallsDoesNotSettleAnEarlierOneStillBeingWritten()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var sink = new GatedSink();
         var options = new CallLoggerOptions { QueueCapacity = 1, MaxBatchSize = 1, QueueFullMode = QueueFullMode.DropOldest };
         var logger = new CallLogger(sink, options, timeProvider: clock);
@@ -53,7 +53,7 @@ public sealed class WriterReviewTests
     [Fact]
     public async Task HardStopDuringIsolation_CallsThePassWroteAreCountedWrittenNotAbandoned()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var sink = new OnlySinglesSink(hangingId: "b");
         var options = new CallLoggerOptions { MaxBatchDelay = TimeSpan.FromSeconds(1), PoisonAttempts = 1000 };
         var logger = new CallLogger(sink, options, timeProvider: clock);
@@ -76,7 +76,7 @@ public sealed class WriterReviewTests
     [Fact]
     public async Task DeadLetterStoreRefusesTheLetter_LetterGoesToTheLogAndLaterCallsAreStillWritten()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var sink = new RefusesItsDeadLetterSink(refusedId: "bad");
         var logger = new CallLogger(sink, timeProvider: clock);
 
@@ -114,7 +114,7 @@ public sealed class WriterReviewTests
     [Fact]
     public async Task DisposeAsync_OwnedSinkStillRunningAnAbandonedWrite_IsNotDisposedUnderIt()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var sink = new StubbornDisposableSink();
         var options = new CallLoggerOptions { ShutdownTimeout = TimeSpan.FromSeconds(1) };
         var logger = new CallLogger(sink, ownsSink: true, options, [], loggerFactory: null, clock);

@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 
 namespace SampleBot.Tests.Support;
 
-/// <summary>A clock whose timers fire at once and move time forward by their due time, recording every wait asked for.</summary>
+/// <summary>
+/// A clock whose timers fire at once and move time forward by their due time, recording every wait asked for.
+/// Hand-written: FakeTimeProvider only fires a timer when the test advances it, and these tests have no thread to do so.
+/// </summary>
 internal sealed class InstantTimeProvider : TimeProvider
 {
     private readonly Lock _gate = new();

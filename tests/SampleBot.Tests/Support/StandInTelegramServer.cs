@@ -6,7 +6,10 @@ using System.Text.Json.Nodes;
 
 namespace SampleBot.Tests.Support;
 
-/// <summary>A stand-in for the Telegram Bot API on 127.0.0.1: real HTTP, scripted answers, every request recorded.</summary>
+/// <summary>
+/// A stand-in for the Telegram Bot API on 127.0.0.1: real HTTP, scripted answers, every request recorded. Telegram.Bot
+/// posts each method as a JSON body to <c>{base}/bot{token}/{method}</c>; anything else is recorded as a wrong request.
+/// </summary>
 internal sealed class StandInTelegramServer : IAsyncDisposable
 {
     public const string Token = "123:TEST";
@@ -38,7 +41,17 @@ internal sealed class StandInTelegramServer : IAsyncDisposable
             ? $$$"""{"ok":false,"error_code":{{{code}}},"description":"{{{description}}}"}"""
             : $$$"""{"ok":false,"error_code":{{{code}}},"description":"{{{description}}}","parameters":{"retry_after":{{{retryAfter}}}}}""");
 
-    public static (int, string) SentMessage(long chatId) => Ok($$$"""{"message_id":1,"chat":{"id":{{{chatId}}},"type":"private"},"text":"ok"}""");
+    /// <summary>A sent Message as Telegram answers it: the required fields of the Bot API (message_id, date, chat).</summary>
+    public static (int, string) SentMessage(long chatId) =>
+        Ok($$$"""{"message_id":1,"date":1767603600,"chat":{"id":{{{chatId}}},"type":"private"},"from":{"id":123,"is_bot":true,"first_name":"SampleBot"},"text":"ok"}""");
+
+    /// <summary>A private text message from <paramref name="userId"/>, as getUpdates returns it.</summary>
+    public static string TextUpdate(int updateId, long userId, string text) =>
+        $$$"""{"update_id":{{{updateId}}},"message":{"message_id":{{{updateId}}},"date":1767603600,"from":{"id":{{{userId}}},"is_bot":false,"first_name":"User"},"chat":{"id":{{{userId}}},"type":"private"},"text":"{{{text}}}"}}""";
+
+    /// <summary>A press of an inline button carrying <paramref name="data"/>, as getUpdates returns it.</summary>
+    public static string CallbackUpdate(int updateId, string queryId, long userId, string? data) =>
+        $$$"""{"update_id":{{{updateId}}},"callback_query":{"id":"{{{queryId}}}","from":{"id":{{{userId}}},"is_bot":false,"first_name":"Ann"},"chat_instance":"42","data":"{{{data}}}"}}""";
 
     private static int FreePort()
     {
@@ -69,6 +82,10 @@ internal sealed class StandInTelegramServer : IAsyncDisposable
             if (!context.Request.Url.AbsolutePath.StartsWith(expectedPrefix, StringComparison.Ordinal))
             {
                 method = "WRONG_PATH:" + context.Request.Url.AbsolutePath;
+            }
+            else if (context.Request.HttpMethod != "POST" || context.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
+            {
+                method = $"WRONG_REQUEST:{context.Request.HttpMethod} {context.Request.ContentType} {method}";
             }
 
             Requests.Enqueue((method, body));

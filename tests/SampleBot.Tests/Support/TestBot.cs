@@ -4,6 +4,7 @@ using SampleBot.Bot;
 using SampleBot.Feed;
 using SampleBot.Storage;
 using SampleBot.Telegram;
+using Telegram.Bot;
 
 namespace SampleBot.Tests.Support;
 
@@ -16,19 +17,21 @@ internal sealed class TestBot : IAsyncDisposable
     {
         Storage = new InMemoryCallStorage();
         Logger = new CallLogger(Storage.Sink);
-        Http = new HttpClient { BaseAddress = baseAddress };
-        Client = new TelegramBotClient(Http, StandInTelegramServer.Token, Time, NullLogger<TelegramBotClient>.Instance);
-        Chat = new TelegramChat(Client, NullLogger<TelegramChat>.Instance);
+        // The client the program builds (TelegramSettings.CreateClient), on the stand-in's base URL.
+        Client = new TelegramSettings { BaseAddress = baseAddress.ToString() }.CreateClient(StandInTelegramServer.Token, Http);
+        FloodControl = new FloodControl(Time, NullLogger<FloodControl>.Instance);
+        Chat = new TelegramChat(Client, FloodControl, NullLogger<TelegramChat>.Instance);
         Bot = new AlertBot(Chat, Logger, Subscribers, NullLogger<AlertBot>.Instance);
         Commands = new BotCommands(Logger, Storage, Subscribers, AdminId);
-        Service = new TelegramBotService(Client, Chat, Bot, Commands, Subscribers, new TelegramSettings(), new SimulatedOddsFeed(1), Time, NullLogger<TelegramBotService>.Instance);
+        Service = new TelegramBotService(Client, FloodControl, Chat, Bot, Commands, Subscribers, new TelegramSettings(), new SimulatedOddsFeed(1), Time, NullLogger<TelegramBotService>.Instance);
     }
 
     public InstantTimeProvider Time { get; } = new();
     public InMemoryCallStorage Storage { get; }
     public CallLogger Logger { get; }
-    public HttpClient Http { get; }
-    public TelegramBotClient Client { get; }
+    public HttpClient Http { get; } = new();
+    public ITelegramBotClient Client { get; }
+    public FloodControl FloodControl { get; }
     public TelegramChat Chat { get; }
     public Subscribers Subscribers { get; } = new();
     public AlertBot Bot { get; }

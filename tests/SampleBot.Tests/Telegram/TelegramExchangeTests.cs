@@ -31,6 +31,7 @@ public sealed class TelegramExchangeTests
 
         var stored = await bot.StoredAsync(sent.CallId);
         Assert.Equal(2, stored.TotalUsersNotified);
+        Assert.All(server.Requests, r => Assert.Equal("sendMessage", r.Method));   // POSTed as JSON to /bot{token}/sendMessage
     }
 
     [Fact]
@@ -39,9 +40,7 @@ public sealed class TelegramExchangeTests
         string? callbackData = null;
         await using var server = new StandInTelegramServer((method, body) => method switch
         {
-            "getUpdates" => StandInTelegramServer.Ok($$$"""
-                [{"update_id":500,"callback_query":{"id":"cq-1","from":{"id":10,"first_name":"Ann"},"data":"{{{callbackData}}}"}}]
-                """),
+            "getUpdates" => StandInTelegramServer.Ok($"[{StandInTelegramServer.CallbackUpdate(500, "cq-1", 10, callbackData)}]"),
             "answerCallbackQuery" => StandInTelegramServer.Ok("true"),
             _ => StandInTelegramServer.SentMessage(1),
         });
@@ -63,6 +62,7 @@ public sealed class TelegramExchangeTests
         // The next poll acknowledges update 500 by asking from 501.
         await bot.Service.PollOnceAsync(timeoutSeconds: 0, CancellationToken.None);
         Assert.Equal(501, server.BodiesOf("getUpdates").Last()["offset"]!.GetValue<long>());
+        Assert.Equal(["message", "callback_query"], server.BodiesOf("getUpdates").Last()["allowed_updates"]!.AsArray().Select(u => u!.GetValue<string>()));
     }
 
     [Fact]
@@ -70,11 +70,8 @@ public sealed class TelegramExchangeTests
     {
         await using var server = new StandInTelegramServer((method, body) => method switch
         {
-            "getUpdates" => StandInTelegramServer.Ok($$$"""
-                [{"update_id":1,"message":{"message_id":1,"from":{"id":10},"chat":{"id":10,"type":"private"},"text":"/ml_stats"}},
-                 {"update_id":2,"message":{"message_id":2,"from":{"id":{{{TestBot.AdminId}}}},"chat":{"id":{{{TestBot.AdminId}}},"type":"private"},"text":"/ml_stats"}},
-                 {"update_id":3,"message":{"message_id":3,"from":{"id":{{{TestBot.AdminId}}}},"chat":{"id":{{{TestBot.AdminId}}},"type":"private"},"text":"/ml_test"}}]
-                """),
+            "getUpdates" => StandInTelegramServer.Ok(
+                $"[{StandInTelegramServer.TextUpdate(1, 10, "/ml_stats")},{StandInTelegramServer.TextUpdate(2, TestBot.AdminId, "/ml_stats")},{StandInTelegramServer.TextUpdate(3, TestBot.AdminId, "/ml_test")}]"),
             _ => StandInTelegramServer.SentMessage(body["chat_id"]!.GetValue<long>()),
         });
         await using var bot = new TestBot(server.BaseAddress);
@@ -105,7 +102,7 @@ public sealed class TelegramExchangeTests
         Assert.Equal(SendOutcome.Sent, outcome);
         Assert.Equal(2, server.BodiesOf("sendMessage").Count());
         Assert.Equal([TimeSpan.FromSeconds(7)], bot.Time.Waits);
-        Assert.Equal(1, bot.Client.RateLimited);
+        Assert.Equal(1, bot.FloodControl.RateLimited);
     }
 
     [Fact]

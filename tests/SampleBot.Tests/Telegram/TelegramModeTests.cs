@@ -25,7 +25,7 @@ public sealed class TelegramModeTests
             }
 
             return Interlocked.Increment(ref polls) == 1
-                ? StandInTelegramServer.Ok($$$"""[{"update_id":9,"message":{"message_id":1,"from":{"id":{{{Admin}}}},"chat":{"id":{{{Admin}}},"type":"private"},"text":"/ml_stats"}}]""")
+                ? StandInTelegramServer.Ok($"[{StandInTelegramServer.TextUpdate(9, Admin, "/ml_stats")}]")
                 : StandInTelegramServer.Ok("[]");
         });
         using var stop = new CancellationTokenSource();
@@ -37,7 +37,7 @@ public sealed class TelegramModeTests
         Assert.Equal(0, await run);
         Assert.Equal(Admin, message["chat_id"]!.GetValue<long>());
         Assert.Contains("ML CALL LOGGER STATS", message["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.DoesNotContain(server.Requests, r => r.Method.StartsWith("WRONG_PATH", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Requests, r => r.Method.StartsWith("WRONG_", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class TelegramModeTests
             }
 
             return Interlocked.Increment(ref polls) == 1
-                ? StandInTelegramServer.Ok($$$"""[{"update_id":9,"message":{"message_id":1,"from":{"id":{{{Admin}}}},"chat":{"id":{{{Admin}}},"type":"private"},"text":"/ml_test"}}]""")
+                ? StandInTelegramServer.Ok($"[{StandInTelegramServer.TextUpdate(9, Admin, "/ml_test")}]")
                 : StandInTelegramServer.Ok("[]");
         });
         using var stop = new CancellationTokenSource();
