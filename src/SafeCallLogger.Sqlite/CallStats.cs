@@ -1,7 +1,7 @@
 namespace SafeCallLogger.Sqlite;
 
 /// <summary>
-/// What <c>/ml_stats</c> shows (seed S7): the logger's state and counts (when a <see cref="CallLoggerHealth"/> was
+/// What <c>/ml_stats</c> shows: the logger's state and counts (when a <see cref="CallLoggerHealth"/> was
 /// given) and what the database holds. Produced by <see cref="SqliteCallStore.GetStatsAsync"/>; rendered by
 /// <see cref="CallStatsFormatter.Format"/>.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace SafeCallLogger.Sqlite;
 
-/// <summary>What <see cref="SqliteCallStore.SelfTestAsync"/> found (<c>/ml_test</c>, seed S8).</summary>
+/// <summary>What <see cref="SqliteCallStore.SelfTestAsync"/> found (<c>/ml_test</c>).</summary>
 /// <param name="Success"><see langword="true"/> when the test call went through the logger, was read back from the database and removed.</param>
 /// <param name="Message">What happened, in one sentence for the admin: the success, or the reason for the failure.</param>
 /// <param name="Elapsed">How long the test took.</param>

@@ -6,7 +6,7 @@ using SafeCallLogger.Sqlite.Internal;
 namespace SafeCallLogger.Sqlite;
 
 /// <summary>
-/// Stores calls in a SQLite database: the seed's <c>arbitrage_calls</c> table, column for column, plus companion
+/// Stores calls in a SQLite database: the Python bot's <c>arbitrage_calls</c> table, column for column, plus companion
 /// tables for per-user rows (<c>{table}_notified_users</c>, <c>{table}_clicks</c>), operations waiting for their call
 /// (<c>{table}_pending_ops</c>), the ids of applied operations (<c>{table}_applied_ops</c>), operations set aside as
 /// unstorable (<c>{table}_dead_letters</c>) and the schema version (<c>{table}_schema</c>).

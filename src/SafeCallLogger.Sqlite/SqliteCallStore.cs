@@ -39,7 +39,7 @@ public sealed partial class SqliteCallStore
     }
 
     /// <summary>
-    /// Reads what <c>/ml_stats</c> shows (seed S7): the logger's state and counts from <paramref name="health"/> when
+    /// Reads what <c>/ml_stats</c> shows: the logger's state and counts from <paramref name="health"/> when
     /// given, and from the database the total calls, calls by type, sports covered, calls with clicks, conversion
     /// rate, results known, total profit and recommendations. Aggregates in SQL over indexes. An empty or new
     /// database gives zeros. Throws when the database cannot be read or on cancellation.
@@ -56,7 +56,7 @@ public sealed partial class SqliteCallStore
             cancellationToken);
 
     /// <summary>
-    /// The <c>/ml_test</c> self-test (seed S8): logs a marked test call (id <c>ml_test_...</c>, data source
+    /// The <c>/ml_test</c> self-test: logs a marked test call (id <c>ml_test_...</c>, data source
     /// <c>ml_test</c>, 0 users notified) through <paramref name="logger"/>, flushes, reads it back from this store's
     /// database, then deletes it and its companion rows. Reports success, or the reason for failure, within
     /// <paramref name="timeout"/>. Never throws: cancellation and errors are reported as failures.

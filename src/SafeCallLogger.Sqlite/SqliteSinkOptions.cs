@@ -18,7 +18,7 @@ public sealed class SqliteSinkOptions
     /// The calls table. Companion tables are named after it (<c>{table}_notified_users</c>, <c>{table}_clicks</c>,
     /// <c>{table}_pending_ops</c>, <c>{table}_applied_ops</c>). Must be a plain SQL identifier: a letter or
     /// underscore, then letters, digits or underscores, at most <see cref="MaxTableNameLength"/> characters, not
-    /// starting with <c>sqlite_</c>; it is never spliced into SQL otherwise. The default is <c>arbitrage_calls</c> (seed).
+    /// starting with <c>sqlite_</c>; it is never spliced into SQL otherwise. The default is <c>arbitrage_calls</c>.
     /// </summary>
     public string TableName { get; set; } = "arbitrage_calls";
 
@@ -79,13 +79,13 @@ public sealed class SqliteSinkOptions
     /// <summary>
     /// Calls whose <c>alert_sent_at</c> is older than this many days are deleted, with their per-user rows, at most
     /// once a day by the sink and on demand by <see cref="SqliteCallStore.RunRetentionAsync"/>. Zero keeps everything.
-    /// The default is 365 (seed). Between 0 and 36,500.
+    /// The default is 365. Between 0 and 36,500.
     /// </summary>
     [Limit(0, 36_500)]
     public int RetentionDays { get; set; } = 365;
 
     /// <summary>
-    /// How many calls one retention transaction deletes, so that the write lock is only ever held briefly. The
+    /// How many calls one retention transaction deletes, so that the write lock is only ever held for a short time. The
     /// default is 500. Between 1 and 100,000.
     /// </summary>
     [Limit(1, 100_000)]
@@ -128,7 +128,7 @@ public sealed class SqliteSinkOptions
 
     /// <summary>
     /// How often a scheduled backup is taken when <see cref="BackupDirectory"/> is set. A failed backup is tried again
-    /// an hour later (or after this interval if shorter). The default is 14 days (seed). Between 1 minute and 365 days.
+    /// an hour later (or after this interval if shorter). The default is 14 days. Between 1 minute and 365 days.
     /// </summary>
     [DurationLimit("00:01:00", "365.00:00:00")]
     public TimeSpan BackupInterval { get; set; } = TimeSpan.FromDays(14);

@@ -5,7 +5,7 @@ using SafeCallLogger.Configuration;
 namespace SafeCallLogger;
 
 /// <summary>
-/// Settings of the call logger. Every default follows the seed where it says something. Checked once at startup by
+/// Settings of the call logger. Every default follows the Python bot's logger where it has one. Checked once at startup by
 /// <see cref="Validate"/>, which reports every problem at once.
 /// </summary>
 public sealed class CallLoggerOptions
@@ -15,7 +15,7 @@ public sealed class CallLoggerOptions
 
     private List<ICallLoggerAlertHandler> _alertHandlers = [];
 
-    /// <summary>How many operations the queue holds. The default is 1,000 (seed). Between 1 and 1,000,000.</summary>
+    /// <summary>How many operations the queue holds. The default is 1,000. Between 1 and 1,000,000.</summary>
     [Limit(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 1000;
 
@@ -62,11 +62,11 @@ public sealed class CallLoggerOptions
     [DurationLimit("00:00:00", "1.00:00:00", MinimumIsExclusive = true)]
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Errors that raise a <see cref="CallLoggerAlertKind.Errors"/> alert; it repeats every as many further errors. The default is 10 (seed). At least 1.</summary>
+    /// <summary>Errors that raise a <see cref="CallLoggerAlertKind.Errors"/> alert; it repeats every as many further errors. The default is 10. At least 1.</summary>
     [Limit(1, int.MaxValue)]
     public int ErrorAlertThreshold { get; set; } = 10;
 
-    /// <summary>Consecutive errors after which the logger disables itself and raises a Critical alert. The default is 100 (seed). At most 1,000 when <see cref="RetryBaseDelay"/> is zero. At least 1.</summary>
+    /// <summary>Consecutive errors after which the logger disables itself and raises a Critical alert. The default is 100. At most 1,000 when <see cref="RetryBaseDelay"/> is zero. At least 1.</summary>
     [Limit(1, int.MaxValue)]
     public int DisableAfterConsecutiveErrors { get; set; } = 100;
 
@@ -276,7 +276,7 @@ public sealed class CallLoggerOptions
 
     /// <summary>
     /// How the logger derives a call id when <see cref="CallRecord.CallId"/> is not set. The default is
-    /// <see cref="CallIdRecipe.XxHash64"/>. <see cref="CallIdRecipe.SeedMd5"/> gives the seed's Python bot's ids, for a
+    /// <see cref="CallIdRecipe.XxHash64"/>. <see cref="CallIdRecipe.SeedMd5"/> gives the Python bot's ids, for a
     /// bot moving over from it mid-stream or a fleet where a Python bot and this one send the same alerts; it costs
     /// more per call and depends on <see cref="CallIdTimeZone"/>. Never changes an id the caller set.
     /// </summary>

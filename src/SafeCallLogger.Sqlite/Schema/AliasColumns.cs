@@ -3,9 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
-/// The names the seeds' integration guide queries (seed 000, "Tester l'intégration"): <c>sent_at</c> and
+/// The names the Python bot's integration guide queries: <c>sent_at</c> and
 /// <c>users_clicked</c>, as virtual generated columns aliasing <c>alert_sent_at</c> and <c>alert_clicked_count</c>.
-/// Virtual columns cost no storage, cannot be written (every writer keeps writing the brief's columns), are left out
+/// Virtual columns cost no storage, cannot be written (every writer keeps writing the 34 stored columns), are left out
 /// of <c>INSERT INTO t VALUES (…)</c> without a column list (so a writer that inserts 34 values still works), and
 /// can be added to an existing table with <c>ALTER TABLE … ADD COLUMN</c>. Needs SQLite 3.31 or later in every
 /// program that opens the file.

@@ -18,10 +18,10 @@ internal static class SchemaMigrations
     /// <summary>Every schema step, oldest first. The last one's number is <see cref="CurrentVersion"/>.</summary>
     private static readonly Step[] Steps =
     [
-        new(1, "the seed's calls table and its indexes", static (c, tx, t) => SqliteSchema.Execute(c, tx, SqliteSchema.Version1(t))),
+        new(1, "the Python bot's calls table and its indexes", static (c, tx, t) => SqliteSchema.Execute(c, tx, SqliteSchema.Version1(t))),
         new(2, "per-user, pending and applied-id tables; stats totals and their triggers", ApplyVersion2),
         new(3, "dead letters", static (c, tx, t) => SqliteSchema.Execute(c, tx, SqliteSchema.Version3(t))),
-        new(4, "the seed guide's alias columns (sent_at, users_clicked); our old timestamps queued for conversion", SeedCompatibilityStep.Apply),
+        new(4, "the Python guide's alias columns (sent_at, users_clicked); our old timestamps queued for conversion", SeedCompatibilityStep.Apply),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;
@@ -64,7 +64,7 @@ internal static class SchemaMigrations
 
     /// <summary>
     /// The schema version of the file: from our version table; for a file made before that table existed, read from
-    /// what it holds (our version 2 tables, or only the seed's table), whatever <c>PRAGMA user_version</c> says. 0 for
+    /// what it holds (our version 2 tables, or only the Python bot's table), whatever <c>PRAGMA user_version</c> says. 0 for
     /// an empty file. Never writes.
     /// </summary>
     public static int ReadVersion(SqliteConnection connection, TableNames t, SqliteTransaction? transaction = null)

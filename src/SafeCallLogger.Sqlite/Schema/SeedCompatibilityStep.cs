@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
-/// Schema step 4, at home beside the seeds' Python bot: the guide's alias columns (<see cref="AliasColumns"/>)
+/// Schema step 4, at home beside the Python bot: the guide's alias columns (<see cref="AliasColumns"/>)
 /// and the conversion of our old timestamps to SQLite's canonical form (<see cref="TimestampUpgrade"/>, registered
 /// here, worked off after the sink's batches). Only adds; idempotent, so it may run on every schema check.
 /// </summary>

@@ -4,7 +4,7 @@ namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
 /// The DDL of each schema version; <see cref="SchemaMigrations"/> applies them in order.
-/// Version 1 is the seed's plain <c>arbitrage_calls</c> table with its indexes (what the Python bot created). Version 2
+/// Version 1 is the plain <c>arbitrage_calls</c> table with its indexes (what the Python bot created). Version 2
 /// adds the per-user and bookkeeping companion tables, and running totals per call type and per sport kept by
 /// triggers (so they stay right whoever writes: this library, the sqlite3 shell or a Python job), filled from the
 /// existing rows when created. Version 3 adds the dead letters. Every step only adds, so rows are never lost.
@@ -12,7 +12,7 @@ namespace SafeCallLogger.Sqlite.Internal;
 internal static class SqliteSchema
 {
 
-    /// <summary>The columns of the calls table, exactly the brief's names in the brief's order (a public contract).</summary>
+    /// <summary>The columns of the calls table, exactly the Python bot's names in its order (a public contract).</summary>
     public static readonly string[] Columns =
     [
         "call_id", "call_type", "sport", "league", "team_a", "team_b", "match_date", "match_commence_time",
@@ -23,7 +23,7 @@ internal static class SqliteSchema
         "data_source", "raw_data",
     ];
 
-    /// <summary>Version 1: the seed's table, column for column, and its indexes.</summary>
+    /// <summary>Version 1: the Python bot's table, column for column, and its indexes.</summary>
     public static string Version1(TableNames t) => $"""
         CREATE TABLE IF NOT EXISTS {t.Calls} (
             call_id TEXT PRIMARY KEY,

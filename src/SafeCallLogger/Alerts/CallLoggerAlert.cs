@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SafeCallLogger;
 
-/// <summary>An alert for the bot's admin: what happened, with the counters the seed's admin message shows.</summary>
+/// <summary>An alert for the bot's admin: what happened, with the counters the Python bot's admin message shows.</summary>
 public sealed class CallLoggerAlert
 {
     internal CallLoggerAlert(
@@ -35,7 +35,7 @@ public sealed class CallLoggerAlert
     /// <summary>How many alerts of the same kind were held back by <see cref="CallLoggerOptions.AlertMinInterval"/> since the last one sent.</summary>
     public int SuppressedSinceLast { get; }
 
-    /// <summary>The admin message, in the seed's format, ready to send as plain text.</summary>
+    /// <summary>The admin message, in the Python bot's format, ready to send as plain text.</summary>
     public string Message
     {
         get

@@ -3,10 +3,10 @@ namespace SafeCallLogger;
 /// <summary>Why an alert was raised.</summary>
 public enum CallLoggerAlertKind
 {
-    /// <summary>Storage errors reached <see cref="CallLoggerOptions.ErrorAlertThreshold"/> (seed: 10). Severity Warning. Repeats, rate-limited, while errors go on.</summary>
+    /// <summary>Storage errors reached <see cref="CallLoggerOptions.ErrorAlertThreshold"/> (10 by default). Severity Warning. Repeats, rate-limited, while errors go on.</summary>
     Errors = 1,
 
-    /// <summary><see cref="CallLoggerOptions.DisableAfterConsecutiveErrors"/> consecutive errors (seed: 100): the logger stopped accepting calls and probes storage until it works. Severity Critical.</summary>
+    /// <summary><see cref="CallLoggerOptions.DisableAfterConsecutiveErrors"/> consecutive errors (100 by default): the logger stopped accepting calls and probes storage until it works. Severity Critical.</summary>
     Disabled = 2,
 
     /// <summary>Storage works again after an error alert or after being disabled; the logger accepts calls again. Severity Information.</summary>

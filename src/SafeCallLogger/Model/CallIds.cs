@@ -8,7 +8,7 @@ using SafeCallLogger.Internal;
 namespace SafeCallLogger;
 
 /// <summary>
-/// Call ids (seed 000): 16 lowercase hex characters derived from the teams, the bookmakers, the odds and the hour, so
+/// Call ids: 16 lowercase hex characters derived from the teams, the bookmakers, the odds and the hour, so
 /// that the same alert sent again in the same hour gets the same id, and <c>i_bet_{id}</c> fits Telegram's 64-byte
 /// callback data.
 /// </summary>
@@ -22,7 +22,7 @@ namespace SafeCallLogger;
 /// as 0.</item>
 /// <item>The hour: whole hours since 1970-01-01T00:00Z of the alert's send time (UTC), as an 8-byte little-endian
 /// integer.</item>
-/// <item>XXH64 of those bytes with seed 0, written as 16 lowercase hex digits.</item>
+/// <item>XXH64 of those bytes (hash seed 0), written as 16 lowercase hex digits.</item>
 /// </list>
 /// <para>In Python: <c>xxhash.xxh64(key).hexdigest()</c> with <c>key</c> built by <c>struct.pack</c> as above.</para>
 /// </remarks>
@@ -94,7 +94,7 @@ public static class CallIds
     }
 
     /// <summary>
-    /// Derives the id the seed's Python bot gives <paramref name="call"/> sent at <paramref name="sentAt"/> (see
+    /// Derives the id the Python bot gives <paramref name="call"/> sent at <paramref name="sentAt"/> (see
     /// <see cref="ComputeSeedCompatible(string?, string?, string?, string?, Odds, Odds, DateTimeOffset, TimeZoneInfo?)"/>).
     /// Ignores <see cref="CallRecord.CallId"/>. Never throws.
     /// </summary>
@@ -108,7 +108,7 @@ public static class CallIds
             : ComputeSeedCompatible(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt, timeZone);
 
     /// <summary>
-    /// Derives a call id with the seed's Python recipe (seed 000, "Générer call_id"):
+    /// Derives a call id with the Python bot's recipe:
     /// <c>hashlib.md5(f"{team_a}_{team_b}_{book_a}_{book_b}_{odds_a}_{odds_b}_{datetime.now().strftime('%Y%m%d%H')}".encode()).hexdigest()[:16]</c>,
     /// so that the id equals the Python bot's for the same alert. Never throws.
     /// </summary>
@@ -140,7 +140,7 @@ public static class CallIds
                 local.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture),
             ]);
         Span<byte> hash = stackalloc byte[16];
-#pragma warning disable CA5351 // Not security: the seed's id recipe is MD5, and matching its ids is the point.
+#pragma warning disable CA5351 // Not security: the Python bot's id recipe is MD5, and matching its ids is the point.
         _ = System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(key), hash);
 #pragma warning restore CA5351
         return ToHex(BinaryPrimitives.ReadUInt64BigEndian(hash));

@@ -16,7 +16,7 @@ internal sealed class CallSnapshot(CallLoggerOptions options)
     private readonly int _maxRawDataDepth = options.MaxRawDataDepth;
     private readonly int _maxNotifiedUsers = options.MaxNotifiedUsers;
 
-    // Set only when the seed's recipe is chosen: the zone of its "local" hour, fixed when the logger is created.
+    // Set only when the Python bot's recipe is chosen: the zone of its "local" hour, fixed when the logger is created.
     private readonly TimeZoneInfo? _seedIdTimeZone = options.CallIdRecipe == CallIdRecipe.SeedMd5 ? options.CallIdTimeZone ?? TimeZoneInfo.Local : null;
 
     /// <summary>
