@@ -13,7 +13,9 @@ namespace SafeCallLogger;
 /// The default <see cref="ICallLogger"/>: validates on the caller's thread, copies what the caller owns, puts the
 /// operation on a bounded queue, and returns. One background writer drains the queue in batches into the
 /// <see cref="ICallSink"/>. The writer starts when the logger is created; dispose it (or let the generic host stop it)
-/// to write what is queued before the process exits.
+/// to write what is queued before the process exits. A logger nobody disposes is stopped at a normal process exit
+/// (<see cref="AppDomain.ProcessExit"/>), within <see cref="CallLoggerOptions.ShutdownTimeout"/> or 3 seconds,
+/// whichever is shorter: a safety net, not a substitute for disposing (a kill or a crash runs no exit handler).
 /// </summary>
 public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 {
@@ -34,6 +36,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private readonly Shutdown _shutdown;
     private readonly JournalSetup _journal;
     private readonly OrderedFeed _feed;
+    private readonly ProcessExitFlush _processExit;
 
     /// <summary>
     /// Creates a logger writing to <paramref name="sink"/> and starts its background writer. Throws
@@ -99,6 +102,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         }
 
         _shutdown = new Shutdown(_queue, _writerTask, writer, _hardStop, _alerts, _logPump, _counters, _metrics, ownsSink ? sink : null, _options.ShutdownTimeout, _time, _logger, GetHealth);
+        _processExit = new ProcessExitFlush(StopAsync, DisposeAsync, _options.ShutdownTimeout);
 
         Log.Started(_logger, _options.QueueCapacity, sink.GetType().Name);
     }
@@ -219,15 +223,23 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// <summary>
     /// Stops the logger as <see cref="StopAsync"/> does with <see cref="CallLoggerOptions.ShutdownTimeout"/>, then
     /// releases its resources and, when it owns the sink, disposes the sink once. Never throws; calling it again waits
-    /// for the first disposal.
+    /// for the first disposal. A logger never disposed is stopped and disposed at process exit, within
+    /// <see cref="CallLoggerOptions.ShutdownTimeout"/> or 3 seconds, whichever is shorter.
     /// </summary>
-    public ValueTask DisposeAsync() => _shutdown.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _processExit.Dispose();
+        return _shutdown.DisposeAsync();
+    }
 
     /// <summary>
     /// Synchronous form of <see cref="DisposeAsync"/> for containers disposed synchronously: blocks the disposing thread
     /// up to <see cref="CallLoggerOptions.ShutdownTimeout"/> while queued operations are written. Never throws.
     /// </summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The process-exit safety net, for tests.</summary>
+    internal ProcessExitFlush ProcessExit => _processExit;
 
     internal static int QueueWarningDepth(CallLoggerOptions options) =>
         Math.Max(1, (int)Math.Ceiling(options.QueueCapacity * options.QueueWarningRatio));
