@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using SafeCallLogger.Alerts;
 using SafeCallLogger.Diagnostics;
@@ -48,7 +49,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// <param name="loggerFactory">For the logger's own log lines; the default logs nothing.</param>
     /// <param name="timeProvider">The clock for timestamps, timeouts, retries and rate limits; the default is <see cref="TimeProvider.System"/>.</param>
     public CallLogger(ICallSink sink, CallLoggerOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(sink, ownsSink: false, options, [], loggerFactory, timeProvider)
+        : this(sink, ownsSink: false, options, [], loggerFactory, timeProvider, meterFactory: null)
     {
     }
 
@@ -58,7 +59,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         CallLoggerOptions? options,
         IEnumerable<ICallLoggerAlertHandler> extraAlertHandlers,
         ILoggerFactory? loggerFactory,
-        TimeProvider? timeProvider)
+        TimeProvider? timeProvider,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
         _options = (options ?? new CallLoggerOptions()).Clone();
@@ -73,7 +75,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _rejections = new RejectionLog(_logger, _time);
         _snapshot = new CallSnapshot(_options);
 
-        _metrics = new CallLoggerMetrics(_counters);
+        _metrics = new CallLoggerMetrics(_counters, meterFactory);
         _alerts = new AlertDispatcher([.. _options.AlertHandlers, .. extraAlertHandlers], _time, _options, _logger);
         _circuit = new Circuit(_options, _counters, _time);
         _journal = JournalSetup.Open(_options.Journal, sink, _time, _logger);

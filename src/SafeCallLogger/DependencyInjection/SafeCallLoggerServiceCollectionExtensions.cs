@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -84,6 +85,7 @@ public static class SafeCallLoggerServiceCollectionExtensions
             options,
             provider.GetServices<ICallLoggerAlertHandler>(),
             provider.GetService<ILoggerFactory>(),
-            provider.GetService<TimeProvider>());
+            provider.GetService<TimeProvider>(),
+            provider.GetService<IMeterFactory>());
     }
 }
