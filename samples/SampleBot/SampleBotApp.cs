@@ -51,19 +51,18 @@ internal static class SampleBotApp
         services.AddSingleton(TimeProvider.System);
 
         // --- SafeCallLogger: the few lines a bot needs -------------------------------------------------------------
-        services.AddSafeCallLogger((provider, options) =>
-        {
-            storage.ConfigureSink(options);                       // options.UseSqlite("Data Source=arbitrage_bot.db")
+        // options.UseSqlite("Data Source=arbitrage_bot.db"): the sink, and the SqliteCallStore /ml_stats reads, on one file.
+        services.AddSafeCallLogger(options => storage.ConfigureSink(options));
+        services.AddSafeCallLogger((provider, options) =>        // configurations add up; this one can use services
             options.OnAlert((alert, ct) =>                        // admin alerts: console offline, admin chat on Telegram
-                provider.GetRequiredService<IAdminNotifier>().NotifyAsync(alert.Message, ct));
-        });
+                provider.GetRequiredService<IAdminNotifier>().NotifyAsync(alert.Message, ct)));
         // ------------------------------------------------------------------------------------------------------------
 
         services.AddSingleton<Subscribers>();
         services.AddSingleton<AlertBot>();
         services.AddSingleton(provider => new BotCommands(
             provider.GetRequiredService<ICallLogger>(),
-            storage,
+            storage.WithServices(provider),
             provider.GetRequiredService<Subscribers>(),
             mode.AdminId));
         services.AddSingleton(new SimulatedOddsFeed(mode.Seed));

@@ -12,6 +12,12 @@ public static class SqliteCallLoggerOptionsExtensions
     /// takes <see cref="ILoggerFactory"/> and <see cref="TimeProvider"/> from the application's services when they are
     /// registered. The SQLite options are validated here, so a bad setting throws <see cref="ArgumentException"/> at
     /// configuration time; this method never opens the database.
+    /// <para>
+    /// In <c>services.AddSafeCallLogger(o =&gt; o.UseSqlite(...))</c> the container also gets a singleton
+    /// <see cref="SqliteCallStore"/> on the same database, with the same <see cref="SqliteSinkOptions"/> and the
+    /// container's <see cref="TimeProvider"/>: inject it for <c>/ml_stats</c> and <c>/ml_test</c>, no second connection
+    /// string needed. A store registered before is kept.
+    /// </para>
     /// </summary>
     /// <param name="options">The logger options.</param>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=arbitrage_bot.db</c>.</param>
@@ -24,10 +30,15 @@ public static class SqliteCallLoggerOptionsExtensions
         var sinkOptions = new SqliteSinkOptions();
         configure?.Invoke(sinkOptions);
         sinkOptions = SqliteSinkOptions.ValidatedCopy(sinkOptions, nameof(configure));
-        return options.UseSink(services => new SqliteCallSink(
-            connectionString,
-            sinkOptions,
-            services.GetService(typeof(TimeProvider)) as TimeProvider,
-            services.GetService(typeof(ILoggerFactory)) as ILoggerFactory));
+        return options
+            .UseSink(services => new SqliteCallSink(
+                connectionString,
+                sinkOptions,
+                services.GetService(typeof(TimeProvider)) as TimeProvider,
+                services.GetService(typeof(ILoggerFactory)) as ILoggerFactory))
+            .UseStore(typeof(SqliteCallStore), services => new SqliteCallStore(
+                connectionString,
+                sinkOptions,
+                services.GetService(typeof(TimeProvider)) as TimeProvider));
     }
 }

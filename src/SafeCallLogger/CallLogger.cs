@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using SafeCallLogger.Alerts;
 using SafeCallLogger.Diagnostics;
@@ -13,7 +14,9 @@ namespace SafeCallLogger;
 /// The default <see cref="ICallLogger"/>: validates on the caller's thread, copies what the caller owns, puts the
 /// operation on a bounded queue, and returns. One background writer drains the queue in batches into the
 /// <see cref="ICallSink"/>. The writer starts when the logger is created; dispose it (or let the generic host stop it)
-/// to write what is queued before the process exits.
+/// to write what is queued before the process exits. A logger nobody disposes is stopped at a normal process exit
+/// (<see cref="AppDomain.ProcessExit"/>), within <see cref="CallLoggerOptions.ShutdownTimeout"/> or 3 seconds,
+/// whichever is shorter: a safety net, not a substitute for disposing (a kill or a crash runs no exit handler).
 /// </summary>
 public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
 {
@@ -34,6 +37,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     private readonly Shutdown _shutdown;
     private readonly JournalSetup _journal;
     private readonly OrderedFeed _feed;
+    private readonly ProcessExitFlush _processExit;
 
     /// <summary>
     /// Creates a logger writing to <paramref name="sink"/> and starts its background writer. Throws
@@ -45,7 +49,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// <param name="loggerFactory">For the logger's own log lines; the default logs nothing.</param>
     /// <param name="timeProvider">The clock for timestamps, timeouts, retries and rate limits; the default is <see cref="TimeProvider.System"/>.</param>
     public CallLogger(ICallSink sink, CallLoggerOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(sink, ownsSink: false, options, [], loggerFactory, timeProvider)
+        : this(sink, ownsSink: false, options, [], loggerFactory, timeProvider, meterFactory: null)
     {
     }
 
@@ -55,7 +59,8 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         CallLoggerOptions? options,
         IEnumerable<ICallLoggerAlertHandler> extraAlertHandlers,
         ILoggerFactory? loggerFactory,
-        TimeProvider? timeProvider)
+        TimeProvider? timeProvider,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
         _options = (options ?? new CallLoggerOptions()).Clone();
@@ -70,7 +75,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         _rejections = new RejectionLog(_logger, _time);
         _snapshot = new CallSnapshot(_options);
 
-        _metrics = new CallLoggerMetrics(_counters);
+        _metrics = new CallLoggerMetrics(_counters, meterFactory);
         _alerts = new AlertDispatcher([.. _options.AlertHandlers, .. extraAlertHandlers], _time, _options, _logger);
         _circuit = new Circuit(_options, _counters, _time);
         _journal = JournalSetup.Open(_options.Journal, sink, _time, _logger);
@@ -99,6 +104,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
         }
 
         _shutdown = new Shutdown(_queue, _writerTask, writer, _hardStop, _alerts, _logPump, _counters, _metrics, ownsSink ? sink : null, _options.ShutdownTimeout, _time, _logger, GetHealth);
+        _processExit = new ProcessExitFlush(StopAsync, DisposeAsync, _options.ShutdownTimeout);
 
         Log.Started(_logger, _options.QueueCapacity, sink.GetType().Name);
     }
@@ -219,15 +225,23 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     /// <summary>
     /// Stops the logger as <see cref="StopAsync"/> does with <see cref="CallLoggerOptions.ShutdownTimeout"/>, then
     /// releases its resources and, when it owns the sink, disposes the sink once. Never throws; calling it again waits
-    /// for the first disposal.
+    /// for the first disposal. A logger never disposed is stopped and disposed at process exit, within
+    /// <see cref="CallLoggerOptions.ShutdownTimeout"/> or 3 seconds, whichever is shorter.
     /// </summary>
-    public ValueTask DisposeAsync() => _shutdown.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _processExit.Dispose();
+        return _shutdown.DisposeAsync();
+    }
 
     /// <summary>
     /// Synchronous form of <see cref="DisposeAsync"/> for containers disposed synchronously: blocks the disposing thread
     /// up to <see cref="CallLoggerOptions.ShutdownTimeout"/> while queued operations are written. Never throws.
     /// </summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The process-exit safety net, for tests.</summary>
+    internal ProcessExitFlush ProcessExit => _processExit;
 
     internal static int QueueWarningDepth(CallLoggerOptions options) =>
         Math.Max(1, (int)Math.Ceiling(options.QueueCapacity * options.QueueWarningRatio));

@@ -8,7 +8,7 @@ namespace SafeCallLogger;
 /// Settings of the call logger. Every default follows the Python bot's logger where it has one. Checked once at startup by
 /// <see cref="Validate"/>, which reports every problem at once.
 /// </summary>
-public sealed class CallLoggerOptions
+public sealed partial class CallLoggerOptions
 {
     /// <summary>How many immediate retries a zero <see cref="RetryBaseDelay"/> may lead to before the logger disables itself.</summary>
     private const int MaxImmediateRetries = 1000;
@@ -135,6 +135,7 @@ public sealed class CallLoggerOptions
         ArgumentNullException.ThrowIfNull(sink);
         SinkFactory = _ => sink;
         OwnsSink = false;
+        Store = null;
         return this;
     }
 
@@ -149,6 +150,7 @@ public sealed class CallLoggerOptions
         ArgumentNullException.ThrowIfNull(factory);
         SinkFactory = factory;
         OwnsSink = true;
+        Store = null;
         return this;
     }
 

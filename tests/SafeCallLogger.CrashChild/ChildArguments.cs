@@ -5,8 +5,10 @@ namespace SafeCallLogger.CrashChild;
 
 /// <summary>
 /// The command line: <c>--db PATH [--mode auto|off|spill|durable] [--rate N] [--count N] [--prefix P] [--di]
-/// [--journal DIR] [--hold]</c>. A rate of 0 logs in a tight loop; a count of 0 logs until the process is killed;
-/// <c>--hold</c> waits, after the last call, until stdin closes before disposing the logger.
+/// [--journal DIR] [--hold] [--no-dispose]</c>. A rate of 0 logs in a tight loop; a count of 0 logs until the process
+/// is killed; <c>--hold</c> waits, after the last call, until stdin closes before disposing the logger;
+/// <c>--no-dispose</c> returns from <c>Main</c> after the last call without flushing, disposing or stopping anything,
+/// as a bot that forgets to.
 /// </summary>
 internal sealed class ChildArguments
 {
@@ -26,6 +28,8 @@ internal sealed class ChildArguments
 
     public bool Hold { get; init; }
 
+    public bool NoDispose { get; init; }
+
     public string ConnectionString => $"Data Source={Database};Pooling=False";
 
     public static ChildArguments Parse(string[] args)
@@ -34,7 +38,7 @@ internal sealed class ChildArguments
         var mode = JournalMode.Auto;
         int rate = 0;
         long count = 0;
-        bool di = false, hold = false;
+        bool di = false, hold = false, noDispose = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -47,6 +51,7 @@ internal sealed class ChildArguments
                 case "--journal": journal = Value(args, ref i); break;
                 case "--di": di = true; break;
                 case "--hold": hold = true; break;
+                case "--no-dispose": noDispose = true; break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.", nameof(args));
             }
         }
@@ -61,6 +66,7 @@ internal sealed class ChildArguments
             UseDependencyInjection = di,
             JournalDirectory = journal,
             Hold = hold,
+            NoDispose = noDispose,
         };
     }
 

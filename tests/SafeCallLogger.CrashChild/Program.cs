@@ -8,7 +8,8 @@ namespace SafeCallLogger.CrashChild;
 /// <summary>
 /// Logs calls with ids <c>{prefix}{counter:D8}</c> at a rate and writes one flushed stdout line per call:
 /// <c>A id</c> when accepted, <c>R id status</c> otherwise; a killed child's lines are still in the pipe for the
-/// parent. At the end (unless killed): disposes the logger and prints <c>DONE</c> and the health on one line.
+/// parent. At the end (unless killed): disposes the logger (unless <c>--no-dispose</c>) and prints <c>DONE</c> and the
+/// health on one line.
 /// Exit code 2 on an exception, with it on stderr.
 /// </summary>
 internal static class Program
@@ -20,6 +21,14 @@ internal static class Program
         {
             var args = ChildArguments.Parse(argv);
             var child = await ChildLogger.CreateAsync(args);
+            if (args.NoDispose)
+            {
+                // What a bot that forgets Dispose does: only the logger's process-exit handler writes the queue now.
+                Log(child.Logger, args, output);
+                output.WriteLine("DONE " + child.Logger.GetHealth());
+                return 0;
+            }
+
             await using (child)
             {
                 Log(child.Logger, args, output);

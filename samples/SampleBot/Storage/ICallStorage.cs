@@ -12,6 +12,9 @@ internal interface ICallStorage
 
     void ConfigureSink(CallLoggerOptions options);
 
+    /// <summary>This storage with what the container holds for it (the SQLite store <c>UseSqlite</c> registered).</summary>
+    ICallStorage WithServices(IServiceProvider services);
+
     Task<string> GetStatsReportAsync(CallLoggerHealth health, CancellationToken cancellationToken);
 
     Task<SelfTestOutcome> SelfTestAsync(ICallLogger logger, TimeSpan timeout, CancellationToken cancellationToken);

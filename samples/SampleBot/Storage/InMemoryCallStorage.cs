@@ -14,6 +14,9 @@ internal sealed class InMemoryCallStorage : ICallStorage
 
     public void ConfigureSink(CallLoggerOptions options) => options.UseSink(Sink);
 
+
+    public ICallStorage WithServices(IServiceProvider services) => this;
+
     public Task<string> GetStatsReportAsync(CallLoggerHealth health, CancellationToken cancellationToken)
     {
         var calls = Sink.GetCalls();

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,15 +32,63 @@ public static class SafeCallLoggerServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, e.g. <c>o =&gt; o.UseSqlite("Data Source=arbitrage_bot.db")</c>.</param>
     /// <returns>The service collection.</returns>
+    /// <remarks>
+    /// The storage's store (<c>SqliteCallStore</c> after <c>UseSqlite</c>) is registered too, on the same database. To
+    /// learn its type before the container is built, <paramref name="configure"/> runs once here on a scratch copy of
+    /// the options (and again, as every options delegate, when the options are built): keep it free of side effects.
+    /// If it throws here, no store is registered and the error surfaces when the host starts.
+    /// </remarks>
     public static IServiceCollection AddSafeCallLogger(this IServiceCollection services, Action<CallLoggerOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<CallLoggerOptions>().Configure(configure);
+        AddStore(services, configure);
         return AddCore(services);
     }
 
-    /// <summary>As <see cref="AddSafeCallLogger(IServiceCollection, Action{CallLoggerOptions})"/>, with access to the application's services while configuring.</summary>
+    /// <summary>
+    /// As <see cref="AddSafeCallLogger(IServiceCollection, Action{CallLoggerOptions})"/>, with the options bound from
+    /// <paramref name="configuration"/> (a section such as <c>builder.Configuration.GetSection("SafeCallLogger")</c>,
+    /// its keys the option names, <c>Journal:Mode</c> for the nested <see cref="CallLoggerOptions.Journal"/>, durations
+    /// as <c>"00:00:10"</c>) and then <paramref name="configure"/> applied, which chooses the storage (a sink cannot be
+    /// bound). Bound values are validated with the others when the host starts, every problem reported at once; a
+    /// value that is no number, duration or enum name at all fails the host start with the key it was read from.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding the options.</param>
+    /// <param name="configure">Sets the rest, e.g. <c>o =&gt; o.UseSqlite("Data Source=arbitrage_bot.db")</c>.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddSafeCallLogger(this IServiceCollection services, IConfiguration configuration, Action<CallLoggerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(configure);
+        Bind(services, configuration);
+        return services.AddSafeCallLogger(configure);
+    }
+
+    /// <summary>
+    /// As <see cref="AddSafeCallLogger(IServiceCollection, IConfiguration, Action{CallLoggerOptions})"/> with nothing
+    /// set in code: the sink is the <see cref="ICallSink"/> registered in the container.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding the options.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddSafeCallLogger(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        Bind(services, configuration);
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// As <see cref="AddSafeCallLogger(IServiceCollection, Action{CallLoggerOptions})"/>, with access to the
+    /// application's services while configuring. This overload cannot register the storage's store (it runs only once
+    /// the container exists): choose the storage with the other overload, and add what needs services with this one;
+    /// configurations add up.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The service collection.</returns>
@@ -74,6 +124,42 @@ public static class SafeCallLoggerServiceCollectionExtensions
         return services;
     }
 
+    private static void Bind(IServiceCollection services, IConfiguration configuration)
+    {
+        // Bound by the binder's source generator (no reflection, AOT-safe). It skips what only code can set (sink and
+        // store factories, alert handlers, the id time zone), saying so as SYSLIB1100/1101: silenced in the csproj.
+        services.AddOptions<CallLoggerOptions>().Bind(configuration);
+    }
+
+    private static void AddStore(IServiceCollection services, Action<CallLoggerOptions> configure)
+    {
+        var scratch = new CallLoggerOptions();
+        try
+        {
+            configure(scratch);
+        }
+#pragma warning disable CA1031 // Only the type is wanted here; the real run, when the options are built, reports the error.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+
+        if (scratch.Store is { } store)
+        {
+            services.TryAdd(ServiceDescriptor.Singleton(store.ServiceType, provider => CreateStore(provider, store.ServiceType)));
+        }
+    }
+
+    private static object CreateStore(IServiceProvider provider, Type serviceType)
+    {
+        var store = provider.GetRequiredService<IOptions<CallLoggerOptions>>().Value.Store;
+        var instance = store?.Factory(provider);
+        return serviceType.IsInstanceOfType(instance)
+            ? instance
+            : throw new InvalidOperationException($"{serviceType.Name} is registered, but the configured storage's store is {store?.ServiceType.Name ?? "none"}: the storage was changed after it was chosen.");
+    }
+
     private static ICallLogger CreateLogger(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<CallLoggerOptions>>().Value;
@@ -84,6 +170,7 @@ public static class SafeCallLoggerServiceCollectionExtensions
             options,
             provider.GetServices<ICallLoggerAlertHandler>(),
             provider.GetService<ILoggerFactory>(),
-            provider.GetService<TimeProvider>());
+            provider.GetService<TimeProvider>(),
+            provider.GetService<IMeterFactory>());
     }
 }

@@ -5,7 +5,8 @@ namespace SafeCallLogger;
 /// <summary>
 /// An ASP.NET Core health check: Healthy while running, Degraded while writes fail or the queue is nearly full
 /// (<see cref="CallLoggerHealth.IsQueueNearlyFull"/>, from <see cref="CallLoggerOptions.QueueWarningRatio"/>),
-/// Unhealthy when disabled or stopped. Register it with <c>services.AddHealthChecks().AddCheck&lt;CallLoggerHealthCheck&gt;("calls")</c>. Never throws.
+/// Unhealthy (or the registration's failure status) when disabled or stopped. Register it with
+/// <c>services.AddHealthChecks().AddSafeCallLogger()</c>. Never throws.
 /// </summary>
 /// <param name="logger">The logger to report on.</param>
 public sealed class CallLoggerHealthCheck(ICallLogger logger) : IHealthCheck
@@ -14,6 +15,8 @@ public sealed class CallLoggerHealthCheck(ICallLogger logger) : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var health = logger.GetHealth();
+        // A check built by hand (no registration) reports Unhealthy, as it did before registrations could say otherwise.
+        var failure = context?.Registration is { } registration ? registration.FailureStatus : HealthStatus.Unhealthy;
         var data = new Dictionary<string, object>
         {
             ["state"] = health.State.ToString(),
@@ -29,8 +32,8 @@ public sealed class CallLoggerHealthCheck(ICallLogger logger) : IHealthCheck
         };
         var result = health.State switch
         {
-            CallLoggerState.Disabled => HealthCheckResult.Unhealthy($"Call logger disabled after {health.ConsecutiveErrors} consecutive errors: {health.LastError}", data: data),
-            CallLoggerState.Stopped => HealthCheckResult.Unhealthy("Call logger stopped.", data: data),
+            CallLoggerState.Disabled => new HealthCheckResult(failure, $"Call logger disabled after {health.ConsecutiveErrors} consecutive errors: {health.LastError}", data: data),
+            CallLoggerState.Stopped => new HealthCheckResult(failure, "Call logger stopped.", data: data),
             CallLoggerState.Degraded => HealthCheckResult.Degraded($"Storage writes failing: {health.LastError}", data: data),
             _ when health.IsQueueNearlyFull => HealthCheckResult.Degraded($"Queue at {health.QueueDepth}/{health.QueueCapacity}.", data: data),
             _ => HealthCheckResult.Healthy($"{health.Written} operations written.", data),
