@@ -46,10 +46,10 @@ public class HotPathPartsBenchmarks
     [Benchmark(Description = "CallIds.Compute (hash + id string)")]
     public string ComputeId() => CallIds.Compute(_withId, Calls.BaseTime);
 
-    // The opt-in seed recipe (CallIdRecipe.SeedMd5) in its default zone, TimeZoneInfo.Local: the f-string, Python's
+    // The opt-in seed recipe (CallIdRecipe.PythonBotMd5) in its default zone, TimeZoneInfo.Local: the f-string, Python's
     // float text, the local-hour conversion and MD5, against the default XXH64 recipe just above.
-    [Benchmark(Description = "CallIds.ComputeSeedCompatible (seed MD5 recipe, local zone)")]
-    public string ComputeSeedId() => CallIds.ComputeSeedCompatible(_withId, Calls.BaseTime, TimeZoneInfo.Local);
+    [Benchmark(Description = "CallIds.ComputePythonBotCompatible (seed MD5 recipe, local zone)")]
+    public string ComputeSeedId() => CallIds.ComputePythonBotCompatible(_withId, Calls.BaseTime, TimeZoneInfo.Local);
 
     [Benchmark(Description = "Prototype: Compute, input-sized stackalloc, SkipLocalsInit")]
     public string ComputeIdLean() => LeanCallIds.Compute(_withId.TeamA, _withId.TeamB, _withId.BookmakerA, _withId.BookmakerB, _withId.OddsA, _withId.OddsB, Calls.BaseTime);

@@ -241,7 +241,7 @@ public sealed partial class CallLoggerOptions
 
         if (!Enum.IsDefined(CallIdRecipe))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"CallIdRecipe must be XxHash64 or SeedMd5 (was {(int)CallIdRecipe}).");
+            yield return string.Create(CultureInfo.InvariantCulture, $"CallIdRecipe must be XxHash64 or PythonBotMd5 (was {(int)CallIdRecipe}).");
         }
     }
 
@@ -278,14 +278,14 @@ public sealed partial class CallLoggerOptions
 
     /// <summary>
     /// How the logger derives a call id when <see cref="CallRecord.CallId"/> is not set. The default is
-    /// <see cref="CallIdRecipe.XxHash64"/>. <see cref="CallIdRecipe.SeedMd5"/> gives the Python bot's ids, for a
+    /// <see cref="CallIdRecipe.XxHash64"/>. <see cref="CallIdRecipe.PythonBotMd5"/> gives the Python bot's ids, for a
     /// bot moving over from it mid-stream or a fleet where a Python bot and this one send the same alerts; it costs
     /// more per call and depends on <see cref="CallIdTimeZone"/>. Never changes an id the caller set.
     /// </summary>
     public CallIdRecipe CallIdRecipe { get; set; } = CallIdRecipe.XxHash64;
 
     /// <summary>
-    /// The time zone of the "local" hour in <see cref="CallIdRecipe.SeedMd5"/> ids: the zone the Python bot's machine
+    /// The time zone of the "local" hour in <see cref="CallIdRecipe.PythonBotMd5"/> ids: the zone the Python bot's machine
     /// runs in (<c>datetime.now()</c>). The default is <see langword="null"/>: <see cref="TimeZoneInfo.Local"/> when the
     /// logger is created. Not used by <see cref="CallIdRecipe.XxHash64"/>.
     /// </summary>

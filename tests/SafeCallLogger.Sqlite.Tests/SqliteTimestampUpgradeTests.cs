@@ -68,7 +68,7 @@ public sealed class SqliteTimestampUpgradeTests : IDisposable
         using var connection = _db.Open();
         using (var transaction = connection.BeginTransaction(deferred: false))
         {
-            SeedCompatibilityStep.Apply(connection, transaction, t);
+            PythonGuideCompatibilityStep.Apply(connection, transaction, t);
             transaction.Commit();
         }
 

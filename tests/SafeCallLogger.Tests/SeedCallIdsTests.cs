@@ -63,25 +63,25 @@ public sealed class SeedCallIdsTests
     [InlineData("A", "B", "x", "y", -110.0, 150.0, "19a5be625586cfcc")]
     [InlineData("A", "B", "x", "y", 1e16, 0.00001, "9e638c2f7116b73d")]
     [InlineData("A", "B", "x", "y", 3.0, 1.0000000000000002, "5dfc9e209ea55c85")]
-    public void ComputeSeedCompatible_KnownAlerts_MatchTheSeedsPythonFunction(string teamA, string teamB, string bookA, string bookB, double oddsA, double oddsB, string expected)
+    public void ComputePythonBotCompatible_KnownAlerts_MatchTheSeedsPythonFunction(string teamA, string teamB, string bookA, string bookB, double oddsA, double oddsB, string expected)
     {
         // Expected ids printed by the seed's generate_call_id under TZ=Europe/Paris at 2026-03-14 18:30 UTC (19:30 local).
-        Assert.Equal(expected, CallIds.ComputeSeedCompatible(teamA, teamB, bookA, bookB, oddsA, oddsB, Evening, Paris));
+        Assert.Equal(expected, CallIds.ComputePythonBotCompatible(teamA, teamB, bookA, bookB, oddsA, oddsB, Evening, Paris));
     }
 
     [Fact]
-    public void ComputeSeedCompatible_LocalHourNotUtcHour_DependsOnTheTimeZone()
+    public void ComputePythonBotCompatible_LocalHourNotUtcHour_DependsOnTheTimeZone()
     {
         // Same seed function, same instant: TZ=UTC printed f9e845aa8e8ec043; at the spring change Paris is 03:00.
-        Assert.Equal("f9e845aa8e8ec043", CallIds.ComputeSeedCompatible("Lakers", "Celtics", "bet365", "pinnacle", 2.1, 2.05, Evening, TimeZoneInfo.Utc));
-        Assert.Equal("04570813e584a979", CallIds.ComputeSeedCompatible("Lakers", "Celtics", "bet365", "pinnacle", 2.1, 2.05, SpringForward, Paris));
+        Assert.Equal("f9e845aa8e8ec043", CallIds.ComputePythonBotCompatible("Lakers", "Celtics", "bet365", "pinnacle", 2.1, 2.05, Evening, TimeZoneInfo.Utc));
+        Assert.Equal("04570813e584a979", CallIds.ComputePythonBotCompatible("Lakers", "Celtics", "bet365", "pinnacle", 2.1, 2.05, SpringForward, Paris));
     }
 
     [Fact]
-    public void ComputeSeedCompatible_SameAlertSameLocalHour_GivesSameSixteenHexId()
+    public void ComputePythonBotCompatible_SameAlertSameLocalHour_GivesSameSixteenHexId()
     {
-        var first = CallIds.ComputeSeedCompatible("Lakers", "Celtics", "bet365", "pinnacle", 2.1, 2.05, Evening, Paris);
-        var again = CallIds.ComputeSeedCompatible("Lakers", "Celtics", "bet365", "pinnacle", 2.1, 2.05, Evening.AddMinutes(29), Paris);
+        var first = CallIds.ComputePythonBotCompatible("Lakers", "Celtics", "bet365", "pinnacle", 2.1, 2.05, Evening, Paris);
+        var again = CallIds.ComputePythonBotCompatible("Lakers", "Celtics", "bet365", "pinnacle", 2.1, 2.05, Evening.AddMinutes(29), Paris);
 
         Assert.Equal(first, again);
         Assert.Matches("^[0-9a-f]{16}$", first);
@@ -108,7 +108,7 @@ public sealed class SeedCallIdsTests
         var pythonIds = await Python3.RunAsync("seed_call_id.py", input + "\n", new Dictionary<string, string> { ["TZ"] = "Europe/Paris" });
 
         var sink = new InMemoryCallSink();
-        await using var logger = new CallLogger(sink, new CallLoggerOptions { CallIdRecipe = CallIdRecipe.SeedMd5, CallIdTimeZone = Paris });
+        await using var logger = new CallLogger(sink, new CallLoggerOptions { CallIdRecipe = CallIdRecipe.PythonBotMd5, CallIdTimeZone = Paris });
         var ours = alerts.Select(a => logger.LogCallSafe(new CallRecord
         {
             CallType = CallType.Arbitrage,

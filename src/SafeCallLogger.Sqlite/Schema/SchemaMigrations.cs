@@ -21,7 +21,7 @@ internal static class SchemaMigrations
         new(1, "the Python bot's calls table and its indexes", static (c, tx, t) => SqliteSchema.Execute(c, tx, SqliteSchema.Version1(t))),
         new(2, "per-user, pending and applied-id tables; stats totals and their triggers", ApplyVersion2),
         new(3, "dead letters", static (c, tx, t) => SqliteSchema.Execute(c, tx, SqliteSchema.Version3(t))),
-        new(4, "the Python guide's alias columns (sent_at, users_clicked); our old timestamps queued for conversion", SeedCompatibilityStep.Apply),
+        new(4, "the Python guide's alias columns (sent_at, users_clicked); our old timestamps queued for conversion", PythonGuideCompatibilityStep.Apply),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;

@@ -10,10 +10,10 @@ public enum CallIdRecipe
     XxHash64 = 0,
 
     /// <summary>
-    /// <see cref="CallIds.ComputeSeedCompatible(string?, string?, string?, string?, Odds, Odds, DateTimeOffset, TimeZoneInfo?)"/>:
+    /// <see cref="CallIds.ComputePythonBotCompatible(string?, string?, string?, string?, Odds, Odds, DateTimeOffset, TimeZoneInfo?)"/>:
     /// the Python bot's recipe, <c>md5(f"{team_a}_{team_b}_{book_a}_{book_b}_{odds_a}_{odds_b}_{local YYYYMMDDHH}")[:16]</c>,
     /// so that ids equal the Python bot's for the same alert (moving over mid-stream, or a fleet mixing both). Slower,
     /// and the hour is local time (<see cref="CallLoggerOptions.CallIdTimeZone"/>).
     /// </summary>
-    SeedMd5 = 1,
+    PythonBotMd5 = 1,
 }

@@ -22,7 +22,7 @@ namespace SafeCallLogger;
 /// as 0.</item>
 /// <item>The hour: whole hours since 1970-01-01T00:00Z of the alert's send time (UTC), as an 8-byte little-endian
 /// integer.</item>
-/// <item>XXH64 of those bytes (hash seed 0), written as 16 lowercase hex digits.</item>
+/// <item>XXH64 of those bytes (initial value 0), written as 16 lowercase hex digits.</item>
 /// </list>
 /// <para>In Python: <c>xxhash.xxh64(key).hexdigest()</c> with <c>key</c> built by <c>struct.pack</c> as above.</para>
 /// </remarks>
@@ -95,17 +95,17 @@ public static class CallIds
 
     /// <summary>
     /// Derives the id the Python bot gives <paramref name="call"/> sent at <paramref name="sentAt"/> (see
-    /// <see cref="ComputeSeedCompatible(string?, string?, string?, string?, Odds, Odds, DateTimeOffset, TimeZoneInfo?)"/>).
+    /// <see cref="ComputePythonBotCompatible(string?, string?, string?, string?, Odds, Odds, DateTimeOffset, TimeZoneInfo?)"/>).
     /// Ignores <see cref="CallRecord.CallId"/>. Never throws.
     /// </summary>
     /// <param name="call">The call.</param>
     /// <param name="sentAt">When the alert was sent; only its hour in <paramref name="timeZone"/> is used.</param>
     /// <param name="timeZone">The zone of the Python bot's clock; the default is <see langword="null"/>: <see cref="TimeZoneInfo.Local"/>.</param>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Both overloads shipped together with their optional zone; their first parameters (CallRecord, string?) never make a call ambiguous.")]
-    public static string ComputeSeedCompatible(CallRecord call, DateTimeOffset sentAt, TimeZoneInfo? timeZone = null) =>
+    public static string ComputePythonBotCompatible(CallRecord call, DateTimeOffset sentAt, TimeZoneInfo? timeZone = null) =>
         call is null
-            ? ComputeSeedCompatible(null, null, null, null, default, default, sentAt, timeZone)
-            : ComputeSeedCompatible(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt, timeZone);
+            ? ComputePythonBotCompatible(null, null, null, null, default, default, sentAt, timeZone)
+            : ComputePythonBotCompatible(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt, timeZone);
 
     /// <summary>
     /// Derives a call id with the Python bot's recipe:
@@ -130,7 +130,7 @@ public static class CallIds
     /// <param name="sentAt">When the alert was sent; only its hour in <paramref name="timeZone"/> is used.</param>
     /// <param name="timeZone">The zone of the Python bot's clock; the default is <see langword="null"/>: <see cref="TimeZoneInfo.Local"/>.</param>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Both overloads shipped together with their optional zone; their first parameters (CallRecord, string?) never make a call ambiguous.")]
-    public static string ComputeSeedCompatible(string? teamA, string? teamB, string? bookmakerA, string? bookmakerB, Odds oddsA, Odds oddsB, DateTimeOffset sentAt, TimeZoneInfo? timeZone = null)
+    public static string ComputePythonBotCompatible(string? teamA, string? teamB, string? bookmakerA, string? bookmakerB, Odds oddsA, Odds oddsB, DateTimeOffset sentAt, TimeZoneInfo? timeZone = null)
     {
         var local = TimeZoneInfo.ConvertTime(sentAt, timeZone ?? TimeZoneInfo.Local);
         var key = string.Concat(

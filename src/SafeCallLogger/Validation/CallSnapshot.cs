@@ -17,7 +17,7 @@ internal sealed class CallSnapshot(CallLoggerOptions options)
     private readonly int _maxNotifiedUsers = options.MaxNotifiedUsers;
 
     // Set only when the Python bot's recipe is chosen: the zone of its "local" hour, fixed when the logger is created.
-    private readonly TimeZoneInfo? _seedIdTimeZone = options.CallIdRecipe == CallIdRecipe.SeedMd5 ? options.CallIdTimeZone ?? TimeZoneInfo.Local : null;
+    private readonly TimeZoneInfo? _pythonBotIdTimeZone = options.CallIdRecipe == CallIdRecipe.PythonBotMd5 ? options.CallIdTimeZone ?? TimeZoneInfo.Local : null;
 
     /// <summary>
     /// Validates and copies <paramref name="call"/>. On success <paramref name="operation"/> is the
@@ -55,9 +55,9 @@ internal sealed class CallSnapshot(CallLoggerOptions options)
         }
 
         var sentAt = call.AlertSentAt ?? time.GetUtcNow();
-        var callId = call.CallId ?? (_seedIdTimeZone is null
+        var callId = call.CallId ?? (_pythonBotIdTimeZone is null
             ? CallIds.Compute(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt)
-            : CallIds.ComputeSeedCompatible(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt, _seedIdTimeZone));
+            : CallIds.ComputePythonBotCompatible(call.TeamA, call.TeamB, call.BookmakerA, call.BookmakerB, call.OddsA, call.OddsB, sentAt, _pythonBotIdTimeZone));
         operation = new CallOperation
         {
             Kind = CallOperationKind.UpsertCall,

@@ -7,7 +7,7 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// and the conversion of our old timestamps to SQLite's canonical form (<see cref="TimestampUpgrade"/>, registered
 /// here, worked off after the sink's batches). Only adds; idempotent, so it may run on every schema check.
 /// </summary>
-internal static class SeedCompatibilityStep
+internal static class PythonGuideCompatibilityStep
 {
     /// <summary>Applies the step inside the caller's (immediate) transaction. Throws on failure.</summary>
     public static void Apply(SqliteConnection connection, SqliteTransaction transaction, TableNames t)
