@@ -49,6 +49,7 @@ namespace SafeCallLogger.Journal;
 /// <c>JsonNode.Parse</c>: the same properties and values, not the same node instances.</para>
 /// <para>A later version changes the first byte; a decoder refuses a version it does not know.</para>
 /// </summary>
+// Not MessagePack or protobuf-net (served): the journal's on-disk format is a contract we version and fuzz ourselves, encoded with no reflection (AOT), no allocation and bit-exact doubles on the caller's thread.
 internal static class OperationCodec
 {
     public const byte Version = 1;

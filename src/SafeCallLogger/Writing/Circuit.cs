@@ -23,6 +23,7 @@ internal enum CircuitChange
 /// under one lock, in the methods named <c>On…</c>; the hot path only reads <see cref="State"/>. The circuit never
 /// trips on an operation's own fault (poison) or on storage that was replaced: only on storage failing.
 /// </summary>
+// Not Polly's circuit breaker (served): this one is the Python logger's state machine (alert at N errors, disable at M consecutive, probe, recover) with the counters the health snapshot reads, not a break-for-a-duration policy.
 internal sealed class Circuit(CallLoggerOptions options, LoggerCounters counters, TimeProvider time)
 {
     private readonly object _gate = new();

@@ -1,6 +1,7 @@
 namespace SafeCallLogger.Writing;
 
 /// <summary>The one exponential backoff formula of the library: base × 2^(attempt − 1), capped.</summary>
+// Not Polly (served): one formula on the injected TimeProvider, shared with the SQLite lock retries; a pipeline dependency for it would cost the core package more than it saves.
 internal static class RetrySchedule
 {
     /// <summary>The delay before retry number <paramref name="attempt"/> (1 for the first retry).</summary>
