@@ -39,8 +39,12 @@ internal sealed class JournalIntake(
     /// <summary>Operations this process appended.</summary>
     public long Journaled => Interlocked.Read(ref _journaled);
 
-    /// <summary>Whether callers journal new operations now (and the journal is not resting after a failure).</summary>
-    public bool Engaged => Volatile.Read(ref _engaged) == 1 && Volatile.Read(ref _failing) == 0;
+    /// <summary>
+    /// Whether callers journal new operations now: engaged, and not resting after a failure. Once the rest is over
+    /// the next call tries the journal again (its success ends the failure, its failure starts another rest); waiting
+    /// for a success here would never try again.
+    /// </summary>
+    public bool Engaged => Volatile.Read(ref _engaged) == 1 && CanAppend;
 
     /// <summary>The mode in effect: <see cref="JournalMode.Off"/> while the journal rests after a failed append.</summary>
     public JournalMode EffectiveMode => Volatile.Read(ref _failing) == 1 ? JournalMode.Off : mode;

@@ -1,4 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SafeCallLogger.Alerts;
+using SafeCallLogger.Internal;
+using SafeCallLogger.Journal;
+using SafeCallLogger.Queue;
 using SafeCallLogger.Tests.Support;
 
 namespace SafeCallLogger.Tests.Journal;
@@ -56,6 +61,44 @@ public sealed class JournalRaceTests : IDisposable
         Assert.Equal(102, sink.Inner.Operations.Count);
     }
 
+    /// <summary>
+    /// A failed append rests the journal for <see cref="JournalIntake.RetryAfterFailure"/>, then callers are meant to try
+    /// it again. But <see cref="JournalIntake.Engaged"/> stayed false until an append succeeded, and no append was tried
+    /// while it was false: a durable logger whose disk hiccuped once ran in memory for the rest of the process.
+    /// </summary>
+    [Theory]
+    [InlineData(JournalMode.Durable)]
+    [InlineData(JournalMode.Spill)]
+    public void Enqueue_JournalRestedAfterAFailedAppend_JournalsAgainOnceTheRestIsOver(JournalMode mode)
+    {
+        var time = new ManualTimeProvider();
+        var journal = new SwitchableJournal { Failing = true };
+        var (queue, intake) = Queue(journal, mode, time);
+        intake.Engage("test");
+
+        Assert.Equal(LogStatus.Accepted, queue.Enqueue(TempJournal.Operation(1), CallLoggerState.Running));
+        Assert.Equal(JournalMode.Off, intake.EffectiveMode);
+
+        // The disk is back and the rest is over: the next call is journaled again.
+        journal.Failing = false;
+        time.Advance(JournalIntake.RetryAfterFailure);
+        Assert.Equal(LogStatus.Accepted, queue.Enqueue(TempJournal.Operation(2), CallLoggerState.Running));
+        Assert.Equal(1, journal.LastSequence);
+        Assert.Equal(mode, intake.EffectiveMode);
+
+        Assert.True(queue.TryTake(out var first) && first.Kind == QueuedKind.Memory);
+        Assert.True(queue.TryTake(out var second) && second.Kind == QueuedKind.Copy && second.Horizon == 1);
+    }
+
+    private static (OperationQueue Queue, JournalIntake Intake) Queue(IOperationJournal journal, JournalMode mode, TimeProvider time)
+    {
+        var options = new CallLoggerOptions { QueueCapacity = 100 };
+        var alerts = new AlertDispatcher([], time, options, NullLogger.Instance);
+        var counters = new LoggerCounters();
+        var intake = new JournalIntake(journal, "journal", mode, alerts, () => counters.Snapshot(CallLoggerState.Running, 100, 80), NullLogger.Instance, time);
+        return (new OperationQueue(options, counters, NullLogger.Instance, intake), intake);
+    }
+
     internal static string Id(int i) => i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A sink that is not failing, only slow on purpose: while closed, every write waits until it opens.</summary>
@@ -80,6 +123,70 @@ public sealed class JournalRaceTests : IDisposable
             var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             gate.SetResult();
             return gate;
+        }
+    }
+
+    /// <summary>A journal in memory whose appends fail while <see cref="Failing"/> is set.</summary>
+    private sealed class SwitchableJournal : IOperationJournal
+    {
+        private readonly List<CallOperation> _records = [];
+
+        public volatile bool Failing;
+
+        public RecoveryReport Recovery { get; } = new();
+
+        public long LastSequence
+        {
+            get
+            {
+                lock (_records)
+                {
+                    return _records.Count;
+                }
+            }
+        }
+
+        public long CommittedSequence { get; private set; }
+
+        public long TotalBytes => 0;
+
+        public Exception? LastError => Failing ? new IOException("disk hiccup") : null;
+
+        public JournalAppendResult TryAppend(in CallOperation operation, out long sequence)
+        {
+            sequence = 0;
+            if (Failing)
+            {
+                return JournalAppendResult.Failed;
+            }
+
+            lock (_records)
+            {
+                _records.Add(operation);
+                sequence = _records.Count;
+            }
+
+            return JournalAppendResult.Appended;
+        }
+
+        public int Read(long afterSequence, long upToSequence, int max, List<JournalRecord> into)
+        {
+            lock (_records)
+            {
+                var added = 0;
+                for (var s = afterSequence + 1; s <= Math.Min(upToSequence, _records.Count) && added < max; s++, added++)
+                {
+                    into.Add(new JournalRecord(s, DateTimeOffset.UnixEpoch, _records[(int)s - 1]));
+                }
+
+                return added;
+            }
+        }
+
+        public void Commit(long sequence) => CommittedSequence = Math.Max(CommittedSequence, sequence);
+
+        public void Dispose()
+        {
         }
     }
 }
