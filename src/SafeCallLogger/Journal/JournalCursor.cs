@@ -48,22 +48,28 @@ internal sealed class JournalCursor
         while (added < max && _segment is not null)
         {
             var have = NextHeader(out var header);
-            if (!have && _segment.IsSealed)
-            {
-                // Sealed after our last look: the bytes published before the seal are final now.
-                have = NextHeader(out header);
-            }
-
             if (!have)
             {
-                var next = _segment.IsSealed ? _next(_segment) : null;
-                if (next is null)
+                // The seal is read once, and only a look made after seeing it may move on: every record of the
+                // segment was published before its seal. Reading the seal again to decide let a roll between the two
+                // reads send the cursor past the segment's last records without a look at them.
+                if (!_segment.IsSealed)
                 {
                     break;
                 }
 
-                Enter(next);
-                continue;
+                have = NextHeader(out header);
+                if (!have)
+                {
+                    var next = _next(_segment);
+                    if (next is null)
+                    {
+                        break;
+                    }
+
+                    Enter(next);
+                    continue;
+                }
             }
 
             if (header.Sequence > upToSequence)
