@@ -90,6 +90,45 @@ public sealed class JournalRaceTests : IDisposable
         Assert.True(queue.TryTake(out var second) && second.Kind == QueuedKind.Copy && second.Horizon == 1);
     }
 
+    /// <summary>
+    /// An earlier run's records are written like the rest and subtracted from this run's settled count only when
+    /// their batch is settled. A hard stop in the middle of a batch (here between isolation passes, after one earlier
+    /// record was written alone) never subtracted them: this run's Settled counted them as its own, so the click
+    /// logged in this run, still unwritten and kept in the journal, was reported as settled: Pending 0, and StopAsync
+    /// Completed.
+    /// </summary>
+    [Fact]
+    public async Task StopAsync_HardStopMidBatchAfterAnEarlierRunsRecordWasWritten_ReportsThisRunsUnwrittenOperationAsPending()
+    {
+        var held = new HeldSink();
+        await using (var first = new CallLogger(held, new CallLoggerOptions { ShutdownTimeout = TimeSpan.Zero, Journal = { Mode = JournalMode.Spill, Directory = _journal.Path } }))
+        {
+            Assert.True(first.LogCallSafe(Calls.Arbitrage(1, callId: Id(1))).IsAccepted);
+            Assert.True(first.LogCallSafe(Calls.Arbitrage(2, callId: "poison")).IsAccepted);
+            await TestWait.Until(() => held.Writes > 0, "the first write");
+        }
+
+        Assert.Equal(2, JournalInspector.Inspect(_journal.Path).PendingRecords);
+
+        // The next run replays both; the sink refuses any batch holding the poison call, without saying why.
+        var clock = new ManualTimeProvider();
+        var sink = new RefusesCallSink("poison");
+        var logger = new CallLogger(sink, new CallLoggerOptions { Journal = { Mode = JournalMode.Spill, Directory = _journal.Path } }, timeProvider: clock);
+        await TestWait.Until(() => sink.Attempts >= 1, "the replayed batch's first write");
+        Assert.True(logger.IncrementClickSafe("poison", userId: 7).IsAccepted);
+
+        // Two failures, then isolation writes the earlier call alone and holds the poison call and its click.
+        await clock.AdvanceUntil(() => sink.Attempts >= 4, TimeSpan.FromSeconds(1), "the isolation pass's single writes");
+        var stop = logger.StopAsync(TimeSpan.Zero);
+        await clock.RunUntilAsync(stop);
+        var result = await stop;
+        await logger.DisposeAsync();
+
+        Assert.Equal([Id(1)], sink.Written.Select(o => o.CallId));
+        Assert.Equal(1, result.Pending);
+        Assert.False(result.Completed);
+    }
+
     private static (OperationQueue Queue, JournalIntake Intake) Queue(IOperationJournal journal, JournalMode mode, TimeProvider time)
     {
         var options = new CallLoggerOptions { QueueCapacity = 100 };
@@ -100,6 +139,26 @@ public sealed class JournalRaceTests : IDisposable
     }
 
     internal static string Id(int i) => i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A sink that fails, with no reason given, every write holding an operation on one call.</summary>
+    private sealed class RefusesCallSink(string callId) : ICallSink
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        public RecordingSink Inner { get; } = new();
+
+        public IReadOnlyCollection<CallOperation> Written => Inner.Operations;
+
+        public ValueTask WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            return operations.Any(o => o.CallId == callId)
+                ? throw new InvalidOperationException("storage said no")
+                : Inner.WriteAsync(operations, cancellationToken);
+        }
+    }
 
     /// <summary>A sink that is not failing, only slow on purpose: while closed, every write waits until it opens.</summary>
     private sealed class GateSink : ICallSink
