@@ -17,6 +17,7 @@ internal sealed class JournalCursor
     private int _index;
     private long _position = -1;
     private long _lastReturned = -1;
+    private long _bytesCopied;
 
     /// <param name="find">The segment that holds a sequence (the last one starting at or below it, else the first).</param>
     /// <param name="next">The segment after one, or <see langword="null"/> when it is the last.</param>
@@ -27,6 +28,9 @@ internal sealed class JournalCursor
     }
 
     private Exception? _error;
+
+    /// <summary>Bytes copied out of segments so far (tests: what a read costs).</summary>
+    public long BytesCopied => _bytesCopied;
 
     /// <summary>The error a read met since the last call (an unreadable file, skipped), or <see langword="null"/>.</summary>
     public Exception? TakeError()
@@ -39,7 +43,17 @@ internal sealed class JournalCursor
     /// <summary>See <see cref="IOperationJournal.Read"/>: continues without rereading when <paramref name="afterSequence"/> is where the last call stopped.</summary>
     public int Read(long afterSequence, long upToSequence, int max, List<JournalRecord> into)
     {
-        if ((afterSequence != _position && afterSequence != _lastReturned) || _segment is null || _segment.IsDeleted)
+        if (_segment is null || _segment.IsDeleted)
+        {
+            Reposition(afterSequence);
+        }
+        else if (afterSequence > _position && _find(afterSequence + 1) == _segment)
+        {
+            // Further on in this segment (what lies between was delivered by its copies): read on from here, the
+            // records up to it skipped unread, instead of scanning the segment again from its start.
+            _position = _lastReturned = afterSequence;
+        }
+        else if (afterSequence != _position && afterSequence != _lastReturned)
         {
             Reposition(afterSequence);
         }
@@ -192,8 +206,9 @@ internal sealed class JournalCursor
         return true;
     }
 
-    private static SegmentScan Copy(MappedSegment mapping, long from, int length)
+    private SegmentScan Copy(MappedSegment mapping, long from, int length)
     {
+        _bytesCopied += length;
         var bytes = new byte[length];
         mapping.Read(from, bytes);
         return SegmentScan.Of(bytes);

@@ -74,6 +74,32 @@ public sealed class JournalStoreRaceTests
     }
 
     /// <summary>
+    /// The writer reads back only the records that have no copy coming; the ones between are delivered by their
+    /// copies, so its next read starts past where the cursor stopped. The cursor took any such start for a jump and
+    /// repositioned: back to the start of the segment, copying and checking every byte up to there again. Records
+    /// that found the queue full, interleaved with copies, cost a scan of the segment each: quadratic in a burst.
+    /// </summary>
+    [Fact]
+    public void Read_StartingPastWhereTheLastReadStoppedInTheSameSegment_ReadsOnFromThereWithoutRescanning()
+    {
+        using var dir = new TempJournal();
+        using var store = dir.Open(segmentBytes: 1 << 20);
+        TempJournal.AppendMany(store, 2_000);
+        var used = store.TotalBytes;
+
+        // Every other record read back, the one after it delivered by its copy.
+        var records = new List<JournalRecord>();
+        for (long after = 0; after < 2_000; after += 2)
+        {
+            records.Clear();
+            Assert.Equal(1, store.Read(after, after + 1, 256, records));
+            Assert.Equal(after + 1, records[0].Sequence);
+        }
+
+        Assert.True(store.ReadBytes <= 2 * used, $"{store.ReadBytes:N0} bytes copied to read {used:N0}");
+    }
+
+    /// <summary>
     /// Claim 6 as an invariant: appenders on three threads, the writer reading and committing (rolling and deleting
     /// segments as it goes), then the store disposed under the appenders. Nothing throws, an append after the dispose
     /// fails cleanly, every sequence is given once, the reader sees them in order, and a reopen holds exactly the
