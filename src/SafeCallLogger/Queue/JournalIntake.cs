@@ -29,6 +29,7 @@ internal sealed class JournalIntake(
     private int _full;
     private long _journaled;
     private long _bypassedUpTo;
+    private int _closed;
 
     public IOperationJournal Journal => journal;
 
@@ -94,6 +95,17 @@ internal sealed class JournalIntake(
         }
     }
 
+    /// <summary>
+    /// Writer side, once it has ended: disposes the journal. Marked closed first, so that a caller that passed the
+    /// queue's closed check just before the stop and appends now is not taken for a failing disk (a Critical alert
+    /// and a rest at every racy shutdown); its append fails and the closed queue refuses it as stopped.
+    /// </summary>
+    public void CloseJournal()
+    {
+        Volatile.Write(ref _closed, 1);
+        journal.Dispose();
+    }
+
     /// <summary>Appends from the caller's thread; counts, logs and alerts what a full or failing journal means.</summary>
     public JournalAppendResult Append(in CallOperation operation, out long sequence)
     {
@@ -123,6 +135,9 @@ internal sealed class JournalIntake(
                 break;
             case JournalAppendResult.TooLarge:
                 // Only this record: the journal is fine, the operation goes through memory.
+                break;
+            case JournalAppendResult.Failed when Volatile.Read(ref _closed) == 1:
+                // Disposed under the caller by the stop, not failing: nothing to alert or rest.
                 break;
             default:
                 Volatile.Write(ref _failedUntilTimestamp, time.GetTimestamp() + (long)(RetryAfterFailure.TotalSeconds * time.TimestampFrequency));

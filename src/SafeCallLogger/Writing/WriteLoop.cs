@@ -181,6 +181,6 @@ internal sealed class WriteLoop(
             JournalLog.LeftInJournal(logger, left, _intake.Directory);
         }
 
-        _intake.Journal.Dispose();
+        _intake.CloseJournal();
     }
 }

@@ -129,13 +129,34 @@ public sealed class JournalRaceTests : IDisposable
         Assert.False(result.Completed);
     }
 
-    private static (OperationQueue Queue, JournalIntake Intake) Queue(IOperationJournal journal, JournalMode mode, TimeProvider time)
+    /// <summary>
+    /// A call that passed the queue's closed check just before a stop appends after the writer ended and disposed the
+    /// journal. The failed append was taken for a failing disk: a Critical JournalUnavailable line and alert, and the
+    /// journal reported Off, at an ordinary shutdown.
+    /// </summary>
+    [Fact]
+    public void Enqueue_AppendingAfterTheWriterClosedTheJournal_IsNoJournalFailure()
     {
+        var logs = new CapturingLoggerProvider();
+        var time = new ManualTimeProvider();
+        var store = _journal.Open();
+        var (queue, intake) = Queue(store, JournalMode.Durable, time, logs.CreateLogger("test"));
+
+        intake.CloseJournal();
+        queue.Enqueue(TempJournal.Operation(1), CallLoggerState.Running);
+
+        Assert.DoesNotContain(logs.Entries, e => e.Level == LogLevel.Critical);
+        Assert.Equal(JournalMode.Durable, intake.EffectiveMode);
+    }
+
+    private static (OperationQueue Queue, JournalIntake Intake) Queue(IOperationJournal journal, JournalMode mode, TimeProvider time, ILogger? logger = null)
+    {
+        logger ??= NullLogger.Instance;
         var options = new CallLoggerOptions { QueueCapacity = 100 };
         var alerts = new AlertDispatcher([], time, options, NullLogger.Instance);
         var counters = new LoggerCounters();
-        var intake = new JournalIntake(journal, "journal", mode, alerts, () => counters.Snapshot(CallLoggerState.Running, 100, 80), NullLogger.Instance, time);
-        return (new OperationQueue(options, counters, NullLogger.Instance, intake), intake);
+        var intake = new JournalIntake(journal, "journal", mode, alerts, () => counters.Snapshot(CallLoggerState.Running, 100, 80), logger, time);
+        return (new OperationQueue(options, counters, logger, intake), intake);
     }
 
     internal static string Id(int i) => i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
