@@ -17,6 +17,7 @@ internal sealed class JournalCursor
     private int _index;
     private long _position = -1;
     private long _lastReturned = -1;
+    private long _bytesCopied;
 
     /// <param name="find">The segment that holds a sequence (the last one starting at or below it, else the first).</param>
     /// <param name="next">The segment after one, or <see langword="null"/> when it is the last.</param>
@@ -27,6 +28,9 @@ internal sealed class JournalCursor
     }
 
     private Exception? _error;
+
+    /// <summary>Bytes copied out of segments so far (tests: what a read costs).</summary>
+    public long BytesCopied => _bytesCopied;
 
     /// <summary>The error a read met since the last call (an unreadable file, skipped), or <see langword="null"/>.</summary>
     public Exception? TakeError()
@@ -39,7 +43,17 @@ internal sealed class JournalCursor
     /// <summary>See <see cref="IOperationJournal.Read"/>: continues without rereading when <paramref name="afterSequence"/> is where the last call stopped.</summary>
     public int Read(long afterSequence, long upToSequence, int max, List<JournalRecord> into)
     {
-        if ((afterSequence != _position && afterSequence != _lastReturned) || _segment is null || _segment.IsDeleted)
+        if (_segment is null || _segment.IsDeleted)
+        {
+            Reposition(afterSequence);
+        }
+        else if (afterSequence > _position && _find(afterSequence + 1) == _segment)
+        {
+            // Further on in this segment (what lies between was delivered by its copies): read on from here, the
+            // records up to it skipped unread, instead of scanning the segment again from its start.
+            _position = _lastReturned = afterSequence;
+        }
+        else if (afterSequence != _position && afterSequence != _lastReturned)
         {
             Reposition(afterSequence);
         }
@@ -48,22 +62,28 @@ internal sealed class JournalCursor
         while (added < max && _segment is not null)
         {
             var have = NextHeader(out var header);
-            if (!have && _segment.IsSealed)
-            {
-                // Sealed after our last look: the bytes published before the seal are final now.
-                have = NextHeader(out header);
-            }
-
             if (!have)
             {
-                var next = _segment.IsSealed ? _next(_segment) : null;
-                if (next is null)
+                // The seal is read once, and only a look made after seeing it may move on: every record of the
+                // segment was published before its seal. Reading the seal again to decide let a roll between the two
+                // reads send the cursor past the segment's last records without a look at them.
+                if (!_segment.IsSealed)
                 {
                     break;
                 }
 
-                Enter(next);
-                continue;
+                have = NextHeader(out header);
+                if (!have)
+                {
+                    var next = _next(_segment);
+                    if (next is null)
+                    {
+                        break;
+                    }
+
+                    Enter(next);
+                    continue;
+                }
             }
 
             if (header.Sequence > upToSequence)
@@ -186,8 +206,9 @@ internal sealed class JournalCursor
         return true;
     }
 
-    private static SegmentScan Copy(MappedSegment mapping, long from, int length)
+    private SegmentScan Copy(MappedSegment mapping, long from, int length)
     {
+        _bytesCopied += length;
         var bytes = new byte[length];
         mapping.Read(from, bytes);
         return SegmentScan.Of(bytes);

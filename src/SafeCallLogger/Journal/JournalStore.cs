@@ -72,6 +72,9 @@ internal sealed class JournalStore : IOperationJournal
 
     public int SegmentCount => _segments.Count;
 
+    /// <summary>Bytes the writer's reads copied out of the segments (tests: what reading back costs).</summary>
+    internal long ReadBytes => _cursor.BytesCopied;
+
     /// <summary>How many rolls found no spare prepared and created their segment on an appender's thread.</summary>
     public long InlineRolls => _spare.InlineCreations;
 

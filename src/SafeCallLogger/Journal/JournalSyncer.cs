@@ -72,7 +72,9 @@ internal sealed class JournalSyncer : IDisposable
         {
         }
 
-        _wake.Dispose();
+        // _wake is not disposed: an appender that took the sleeping flag just before this may release it after, and a
+        // disposed semaphore would throw out of its append. Undisposed, that release only bumps a count nobody reads;
+        // the semaphore holds no handle (AvailableWaitHandle is never used), so there is nothing to free.
     }
 
     private void Tick()

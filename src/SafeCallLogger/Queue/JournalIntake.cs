@@ -29,6 +29,7 @@ internal sealed class JournalIntake(
     private int _full;
     private long _journaled;
     private long _bypassedUpTo;
+    private int _closed;
 
     public IOperationJournal Journal => journal;
 
@@ -39,8 +40,12 @@ internal sealed class JournalIntake(
     /// <summary>Operations this process appended.</summary>
     public long Journaled => Interlocked.Read(ref _journaled);
 
-    /// <summary>Whether callers journal new operations now (and the journal is not resting after a failure).</summary>
-    public bool Engaged => Volatile.Read(ref _engaged) == 1 && Volatile.Read(ref _failing) == 0;
+    /// <summary>
+    /// Whether callers journal new operations now: engaged, and not resting after a failure. Once the rest is over
+    /// the next call tries the journal again (its success ends the failure, its failure starts another rest); waiting
+    /// for a success here would never try again.
+    /// </summary>
+    public bool Engaged => Volatile.Read(ref _engaged) == 1 && CanAppend;
 
     /// <summary>The mode in effect: <see cref="JournalMode.Off"/> while the journal rests after a failed append.</summary>
     public JournalMode EffectiveMode => Volatile.Read(ref _failing) == 1 ? JournalMode.Off : mode;
@@ -90,6 +95,17 @@ internal sealed class JournalIntake(
         }
     }
 
+    /// <summary>
+    /// Writer side, once it has ended: disposes the journal. Marked closed first, so that a caller that passed the
+    /// queue's closed check just before the stop and appends now is not taken for a failing disk (a Critical alert
+    /// and a rest at every racy shutdown); its append fails and the closed queue refuses it as stopped.
+    /// </summary>
+    public void CloseJournal()
+    {
+        Volatile.Write(ref _closed, 1);
+        journal.Dispose();
+    }
+
     /// <summary>Appends from the caller's thread; counts, logs and alerts what a full or failing journal means.</summary>
     public JournalAppendResult Append(in CallOperation operation, out long sequence)
     {
@@ -119,6 +135,9 @@ internal sealed class JournalIntake(
                 break;
             case JournalAppendResult.TooLarge:
                 // Only this record: the journal is fine, the operation goes through memory.
+                break;
+            case JournalAppendResult.Failed when Volatile.Read(ref _closed) == 1:
+                // Disposed under the caller by the stop, not failing: nothing to alert or rest.
                 break;
             default:
                 Volatile.Write(ref _failedUntilTimestamp, time.GetTimestamp() + (long)(RetryAfterFailure.TotalSeconds * time.TimestampFrequency));

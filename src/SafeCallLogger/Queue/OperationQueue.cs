@@ -89,8 +89,10 @@ internal sealed class OperationQueue
         {
             Pressure?.OnAccepted(accepted);
 
-            // A writer stuck on one long write takes no batch to notice the queue filling: the callers do.
-            if (intake is not null && accepted - Volatile.Read(ref _counters.Dequeued) >= _spillDepth)
+            // A writer stuck on one long write takes no batch to notice the queue filling: the callers do. The cheap
+            // check counts what bypassed the queue into the journal (never dequeued) as queued, so the depth confirms
+            // it: otherwise, after a burst that bypassed more than the spill depth, every call would engage again.
+            if (intake is not null && accepted - Volatile.Read(ref _counters.Dequeued) >= _spillDepth && _counters.QueueDepth >= _spillDepth)
             {
                 intake.Engage("the queue is filling up");
             }

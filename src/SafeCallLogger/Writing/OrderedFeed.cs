@@ -17,6 +17,7 @@ internal sealed class OrderedFeed
     private readonly long _earlierRun;
     private readonly List<JournalRecord> _records = [];
     private readonly HashSet<Guid>? _batchMemory;
+    private readonly HashSet<Guid>? _batchEarlierRun;
     private QueuedOperation? _held;
     private long _delivered;
     private long _replayed;
@@ -28,6 +29,7 @@ internal sealed class OrderedFeed
         _journal = journal;
         _delivered = journal?.CommittedSequence ?? 0;
         _batchMemory = journal is null ? null : [];
+        _batchEarlierRun = journal is null ? null : [];
 
         // Records up to here were appended by an earlier run: not counted as accepted by this one.
         _earlierRun = journal?.LastSequence ?? 0;
@@ -64,6 +66,25 @@ internal sealed class OrderedFeed
         BatchEarlierRun = 0;
         BatchSequence = 0;
         _batchMemory?.Clear();
+        _batchEarlierRun?.Clear();
+    }
+
+    /// <summary>
+    /// At a hard stop mid-batch: the earlier run's operations of the batch being filled that are settled anyway
+    /// (written, or set aside) because they are no longer in <paramref name="unsettled"/>, what is left of the batch.
+    /// </summary>
+    public long EarlierRunSettledIn(List<CallOperation> unsettled)
+    {
+        var left = 0;
+        if (_batchEarlierRun is { Count: > 0 } earlier)
+        {
+            foreach (var operation in unsettled)
+            {
+                left += earlier.Contains(operation.OperationId) ? 1 : 0;
+            }
+        }
+
+        return BatchEarlierRun - left;
     }
 
     /// <summary>Whether <paramref name="operation"/>, from the batch being filled, lives only in memory (always, without a journal).</summary>
@@ -174,6 +195,10 @@ internal sealed class OrderedFeed
         {
             into.Add(record.Operation);
             MarkDelivered(record.Sequence);
+            if (record.Sequence <= _earlierRun)
+            {
+                _batchEarlierRun!.Add(record.Operation.OperationId);
+            }
         }
 
         Interlocked.Add(ref _replayed, _records.Count);

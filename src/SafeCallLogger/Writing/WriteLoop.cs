@@ -108,6 +108,9 @@ internal sealed class WriteLoop(
 
         _settled += feed.BatchAccepted;
         Interlocked.Add(ref counters.EarlierRunSettled, feed.BatchEarlierRun);
+
+        // Counted: a hard stop before the next batch is taken must not count this one's again.
+        feed.NewBatch();
         watermark.Advance(_settled + Interlocked.Read(ref counters.DroppedOverwritten));
         if (_intake is not null && circuit.State == CallLoggerState.Running && counters.QueueDepth < _spillDepth / 2)
         {
@@ -123,6 +126,11 @@ internal sealed class WriteLoop(
     private void Abandon()
     {
         writer.GiveUpDeadLetters();
+
+        // The batch never reached Settled(): those of its earlier run's operations already written or set aside are in
+        // Written or Quarantined, and unless they leave this run's count there they stand for this run's own
+        // operations still unsettled (a hard stop would report them settled while they wait in the journal).
+        Interlocked.Add(ref counters.EarlierRunSettled, feed.EarlierRunSettledIn(_batch.Items));
         long abandoned = 0;
         foreach (var operation in _batch.Items)
         {
@@ -173,6 +181,6 @@ internal sealed class WriteLoop(
             JournalLog.LeftInJournal(logger, left, _intake.Directory);
         }
 
-        _intake.Journal.Dispose();
+        _intake.CloseJournal();
     }
 }
