@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SafeCallLogger.Alerts;
@@ -27,7 +29,7 @@ public sealed class JournalRaceTests : IDisposable
     [Fact]
     public async Task Enqueue_AfterABurstThatBypassedTheQueue_StaysInMemoryOnceCaughtUp()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         var sink = new GateSink();
         var options = new CallLoggerOptions
@@ -46,7 +48,7 @@ public sealed class JournalRaceTests : IDisposable
 
         sink.Open();
         Assert.True((await logger.FlushAsync(TestWait.Guard)).Completed);
-        await TestWait.Until(() => logs.Entries.Any(e => e.EventId == Disengaged), "the journal to disengage once caught up");
+        await TestWait.Until(() => logs.Collector.GetSnapshot().Any(e => e.Id.Id == Disengaged), "the journal to disengage once caught up");
         var journaled = logger.GetHealth().Journaled;
 
         // Caught up and healthy: a call goes through memory, and so does the next one (the first one's batch is
@@ -71,7 +73,7 @@ public sealed class JournalRaceTests : IDisposable
     [InlineData(JournalMode.Spill)]
     public void Enqueue_JournalRestedAfterAFailedAppend_JournalsAgainOnceTheRestIsOver(JournalMode mode)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var journal = new SwitchableJournal { Failing = true };
         var (queue, intake) = Queue(journal, mode, time);
         intake.Engage("test");
@@ -111,7 +113,7 @@ public sealed class JournalRaceTests : IDisposable
         Assert.Equal(2, JournalInspector.Inspect(_journal.Path).PendingRecords);
 
         // The next run replays both; the sink refuses any batch holding the poison call, without saying why.
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var sink = new RefusesCallSink("poison");
         var logger = new CallLogger(sink, new CallLoggerOptions { Journal = { Mode = JournalMode.Spill, Directory = _journal.Path } }, timeProvider: clock);
         await TestWait.Until(() => sink.Attempts >= 1, "the replayed batch's first write");
@@ -137,15 +139,15 @@ public sealed class JournalRaceTests : IDisposable
     [Fact]
     public void Enqueue_AppendingAfterTheWriterClosedTheJournal_IsNoJournalFailure()
     {
-        var logs = new CapturingLoggerProvider();
-        var time = new ManualTimeProvider();
+        var logs = new FakeLoggerProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var store = _journal.Open();
         var (queue, intake) = Queue(store, JournalMode.Durable, time, logs.CreateLogger("test"));
 
         intake.CloseJournal();
         queue.Enqueue(TempJournal.Operation(1), CallLoggerState.Running);
 
-        Assert.DoesNotContain(logs.Entries, e => e.Level == LogLevel.Critical);
+        Assert.DoesNotContain(logs.Collector.GetSnapshot(), e => e.Level == LogLevel.Critical);
         Assert.Equal(JournalMode.Durable, intake.EffectiveMode);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Reflection;
 using SafeCallLogger.Journal;
@@ -176,7 +177,7 @@ public sealed class JournalStoreRaceTests
 
             Assert.Empty(errors);
             Assert.Equal(Enumerable.Range(1, appended.Count).Select(i => (long)i), appended.Keys.Order());
-            using var reopened = JournalStore.Open(dir.Path, TempJournal.Settings(segmentBytes: 16 * 1024), new ManualTimeProvider());
+            using var reopened = JournalStore.Open(dir.Path, TempJournal.Settings(segmentBytes: 16 * 1024), new FakeTimeProvider(TestClock.Start));
             Assert.Equal(delivered, reopened.CommittedSequence);
             var left = TempJournal.ReadAll(reopened);
             Assert.Equal(appended.Keys.Where(s => s > delivered).Order(), left.Select(r => r.Sequence));
