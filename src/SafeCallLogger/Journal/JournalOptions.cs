@@ -26,8 +26,9 @@ public sealed class JournalOptions
 
     /// <summary>
     /// The most bytes the journal's records may take on disk. At the cap a Critical
-    /// <see cref="CallLoggerAlertKind.JournalFull"/> alert is raised and new calls that find the queue full are
-    /// refused as <see cref="LogStatus.QueueFull"/>; journaled operations are never dropped to make room. The default
+    /// <see cref="CallLoggerAlertKind.JournalFull"/> alert is raised, new operations go through memory, and those that
+    /// find the queue full too are refused as <see cref="LogStatus.QueueFull"/>; journaled operations are never
+    /// dropped to make room. The default
     /// is 256 MiB, about 250,000 operations: a day of a bot logging three a second. Between 1 MiB and 1 TiB.
     /// </summary>
     public long MaxBytes { get; set; } = 256L << 20;

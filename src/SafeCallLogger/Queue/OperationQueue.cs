@@ -133,17 +133,13 @@ internal sealed class OperationQueue
                 }
 
                 return LogStatus.Accepted;
-            case JournalAppendResult.Full:
-                Interlocked.Decrement(ref _counters.AcceptedSlot.Value);
-                return RefuseFull();
             default:
-                // Too large for a record, or the journal failed (and rests): memory is all there is. Its horizon
-                // still orders it after every record published before it.
-                Interlocked.Decrement(ref _counters.AcceptedSlot.Value);
-                var accepted = Interlocked.Increment(ref _counters.AcceptedSlot.Value);
+                // At the cap, too large for a record, or the journal failed (and rests): memory is all there is, and
+                // only a full queue refuses. Its horizon still orders it after every record published before it.
                 if (_channel.Writer.TryWrite(new QueuedOperation(operation, QueuedKind.Memory, intake.Horizon)))
                 {
-                    Pressure?.OnAccepted(accepted);
+                    // Memory is the only protection now: the queue alert counts again.
+                    Pressure?.OnAccepted(_counters.Accepted);
                     return LogStatus.Accepted;
                 }
 

@@ -140,6 +140,32 @@ public sealed class JournalPipelineTests : IDisposable
         Assert.Equal(accepted, sink.Inner.Operations.Select(o => o.CallId).ToList());
     }
 
+    [Fact]
+    public async Task LogCallSafe_DurableJournalAtItsCapWithRoomInTheQueue_GoesThroughMemoryInOrderUntilTheQueueIsFull()
+    {
+        var sink = new HeldSink();
+        var options = Options(JournalMode.Durable, queueCapacity: 20_000);
+        options.Journal.MaxBytes = 1 << 20;
+        options.Journal.SegmentBytes = 64 << 10;
+        var accepted = new List<string>();
+        long journaled;
+        await using (var logger = new CallLogger(sink, options))
+        {
+            for (var i = 0; logger.LogCallSafe(Calls.Arbitrage(i, callId: Id(i))).IsAccepted && i < 100_000; i++)
+            {
+                accepted.Add(Id(i));
+            }
+
+            journaled = logger.GetHealth().Journaled;
+            Assert.True(accepted.Count > journaled, $"{accepted.Count} accepted, {journaled} journaled: nothing went through memory at the cap");
+            Assert.True(accepted.Count >= 20_000, $"only {accepted.Count} accepted: the queue (20,000) was not used up");
+            sink.Release();
+            Assert.True((await logger.FlushAsync(TestWait.Guard)).Completed);
+        }
+
+        Assert.Equal(accepted, sink.Inner.Operations.Select(o => o.CallId).ToList());
+    }
+
     private static string Id(int i) => i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
     private CallLoggerOptions Options(JournalMode mode, int queueCapacity = 1_000, TimeSpan? shutdownTimeout = null) => new()
