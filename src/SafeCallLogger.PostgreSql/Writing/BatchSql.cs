@@ -11,6 +11,11 @@ namespace SafeCallLogger.PostgreSql.Internal;
 /// </summary>
 internal static class BatchSql
 {
+    private const int Upsert = (int)CallOperationKind.UpsertCall;
+    private const int Click = (int)CallOperationKind.AddClick;
+    private const int Result = (int)CallOperationKind.SetResult;
+    private const int Closing = (int)CallOperationKind.SetClosingLines;
+
     // Waiting rows go before the batch's own operations: they were logged earlier.
     private const string PendingBase = "4611686018427387904";
 
@@ -34,7 +39,7 @@ internal static class BatchSql
             recommended_stake_a, recommended_stake_b, total_stake, expected_profit, roi_percent, ts, expires_at,
             sum(users_notified) OVER (PARTITION BY call_id), 0, 0, NULL, NULL, speed, NULL, NULL, NULL, NULL,
             data_source, raw_data::jsonb
-        FROM pg_temp.scl_stage WHERE kind = 0 ORDER BY call_id, pos
+        FROM pg_temp.scl_stage WHERE kind = {Upsert} ORDER BY call_id, pos
         ON CONFLICT (call_id) DO UPDATE SET total_users_notified = COALESCE({t.Calls}.total_users_notified, 0) + excluded.total_users_notified
         """;
 
@@ -61,9 +66,9 @@ internal static class BatchSql
     /// </summary>
     public static string ToPending(PgTableNames t) => $"""
         WITH gone AS (
-            DELETE FROM pg_temp.scl_stage s WHERE s.kind <> 0 AND NOT EXISTS (SELECT 1 FROM {t.Calls} c WHERE c.call_id = s.call_id)
+            DELETE FROM pg_temp.scl_stage s WHERE s.kind <> {Upsert} AND NOT EXISTS (SELECT 1 FROM {t.Calls} c WHERE c.call_id = s.call_id)
             RETURNING s.*),
-        ranked AS (SELECT g.*, row_number() OVER (ORDER BY pos) AS rn FROM gone g WHERE kind IN (1, 2, 3)),
+        ranked AS (SELECT g.*, row_number() OVER (ORDER BY pos) AS rn FROM gone g WHERE kind IN ({Click}, {Result}, {Closing})),
         room AS (SELECT GREATEST(0, $1 - (SELECT count(*) FROM {t.PendingOps})) AS n),
         kept AS (
             INSERT INTO {t.PendingOps} (call_id, kind, received_at, user_id, outcome, profit, closing_line_a, closing_line_b, line_movement_speed)
@@ -75,7 +80,7 @@ internal static class BatchSql
     public static string Clicks(PgTableNames t) => $"""
         WITH per_user AS (
             SELECT call_id, user_id, count(*) AS n, (array_agg(ts ORDER BY pos))[1] AS first_at, (array_agg(ts ORDER BY pos DESC))[1] AS last_at
-            FROM pg_temp.scl_stage WHERE kind = 1 AND user_id IS NOT NULL GROUP BY call_id, user_id),
+            FROM pg_temp.scl_stage WHERE kind = {Click} AND user_id IS NOT NULL GROUP BY call_id, user_id),
         users AS (
             INSERT INTO {t.Clicks} AS k (call_id, user_id, click_count, first_clicked_at, last_clicked_at)
             SELECT call_id, user_id, n, first_at, last_at FROM per_user ORDER BY call_id, user_id
@@ -84,7 +89,7 @@ internal static class BatchSql
         first_clicks AS (SELECT call_id, count(*) AS n FROM users WHERE first_click GROUP BY call_id),
         per_call AS (
             SELECT call_id, count(*) AS clicks, count(*) FILTER (WHERE user_id IS NULL) AS anonymous
-            FROM pg_temp.scl_stage WHERE kind = 1 GROUP BY call_id)
+            FROM pg_temp.scl_stage WHERE kind = {Click} GROUP BY call_id)
         UPDATE {t.Calls} c SET alert_clicked_count = COALESCE(c.alert_clicked_count, 0) + p.clicks,
             total_users_bet = COALESCE(c.total_users_bet, 0) + p.anonymous + COALESCE(f.n, 0)
         FROM per_call p LEFT JOIN first_clicks f ON f.call_id = p.call_id
@@ -93,7 +98,7 @@ internal static class BatchSql
 
     public static string Results(PgTableNames t) => $"""
         UPDATE {t.Calls} c SET actual_outcome = r.outcome, actual_profit = r.profit
-        FROM (SELECT DISTINCT ON (call_id) call_id, outcome, profit FROM pg_temp.scl_stage WHERE kind = 2 ORDER BY call_id, pos DESC) r
+        FROM (SELECT DISTINCT ON (call_id) call_id, outcome, profit FROM pg_temp.scl_stage WHERE kind = {Result} ORDER BY call_id, pos DESC) r
         WHERE c.call_id = r.call_id
         """;
 
@@ -104,7 +109,7 @@ internal static class BatchSql
         FROM (
             SELECT call_id, (array_agg(cl_a ORDER BY pos DESC))[1] AS a, (array_agg(cl_b ORDER BY pos DESC))[1] AS b,
                    (array_agg(speed ORDER BY pos DESC) FILTER (WHERE speed IS NOT NULL))[1] AS speed
-            FROM pg_temp.scl_stage WHERE kind = 3 GROUP BY call_id) x
+            FROM pg_temp.scl_stage WHERE kind = {Closing} GROUP BY call_id) x
         WHERE c.call_id = x.call_id
         """;
 }
