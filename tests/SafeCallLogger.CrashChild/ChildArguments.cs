@@ -12,7 +12,11 @@ namespace SafeCallLogger.CrashChild;
 /// </summary>
 internal sealed class ChildArguments
 {
+    /// <summary>The SQLite file (<c>--db</c>); empty when <see cref="Postgres"/> is set.</summary>
     public required string Database { get; init; }
+
+    /// <summary>An Npgsql connection string (<c>--postgres</c>): the child writes to PostgreSQL instead of SQLite.</summary>
+    public string? Postgres { get; init; }
 
     public JournalMode Mode { get; init; } = JournalMode.Auto;
 
@@ -34,7 +38,7 @@ internal sealed class ChildArguments
 
     public static ChildArguments Parse(string[] args)
     {
-        string? database = null, prefix = null, journal = null;
+        string? database = null, prefix = null, journal = null, postgres = null;
         var mode = JournalMode.Auto;
         int rate = 0;
         long count = 0;
@@ -44,6 +48,7 @@ internal sealed class ChildArguments
             switch (args[i])
             {
                 case "--db": database = Value(args, ref i); break;
+                case "--postgres": postgres = Value(args, ref i); break;
                 case "--mode": mode = Enum.Parse<JournalMode>(Value(args, ref i), ignoreCase: true); break;
                 case "--rate": rate = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--count": count = long.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
@@ -58,7 +63,8 @@ internal sealed class ChildArguments
 
         return new ChildArguments
         {
-            Database = database ?? throw new ArgumentException("--db PATH is required.", nameof(args)),
+            Database = database ?? (postgres is null ? throw new ArgumentException("--db PATH or --postgres CONNECTION-STRING is required.", nameof(args)) : string.Empty),
+            Postgres = postgres,
             Mode = mode,
             Rate = rate,
             Count = count,

@@ -33,6 +33,9 @@ public sealed class PgServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>Our server's log file.</summary>
+    public string LogPath => Path.Combine(_directory ?? throw new InvalidOperationException("not our server"), "server.log");
+
     public async Task InitializeAsync()
     {
         BinDirectory = FindBinDirectory();
