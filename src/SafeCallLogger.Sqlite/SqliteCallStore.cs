@@ -10,7 +10,7 @@ namespace SafeCallLogger.Sqlite;
 /// retention, and reading and replaying dead letters. Each method opens its own short-lived connection, so it runs while the sink keeps writing (WAL).
 /// Thread-safe. Stats never create or change the schema; exports, retention and the self-test create it when missing (an existing current schema is left untouched, so a read-only connection string works for stats, exports and backup).
 /// </summary>
-public sealed partial class SqliteCallStore
+public sealed partial class SqliteCallStore : ICallStore
 {
     private const string TestCallPrefix = "ml_test_";
     private const string TestDataSource = "ml_test";
@@ -41,17 +41,28 @@ public sealed partial class SqliteCallStore
     /// <summary>
     /// Reads what <c>/ml_stats</c> shows: the logger's state and counts from <paramref name="health"/> when
     /// given, and from the database the total calls, calls by type, sports covered, calls with clicks, conversion
-    /// rate, results known, total profit and recommendations. Aggregates in SQL over indexes. An empty or new
-    /// database gives zeros. Throws when the database cannot be read or on cancellation.
+    /// rate, results known, total profit and recommendations (<see cref="CallStats.Create"/> over
+    /// <see cref="GetTotalsAsync"/>, as for every <see cref="ICallStore"/>). An empty or new database gives zeros.
+    /// Throws when the database cannot be read or on cancellation.
     /// </summary>
     /// <param name="health">The logger's health (<see cref="ICallLogger.GetHealth"/>); the default is <see langword="null"/>: logger fields stay <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels before the query starts.</param>
-    public Task<CallStats> GetStatsAsync(CallLoggerHealth? health = null, CancellationToken cancellationToken = default) =>
+    public async Task<CallStats> GetStatsAsync(CallLoggerHealth? health = null, CancellationToken cancellationToken = default) =>
+        CallStats.Create(await GetTotalsAsync(cancellationToken).ConfigureAwait(false), health);
+
+    /// <summary>
+    /// Reads the plain aggregates behind <see cref="GetStatsAsync"/>: total calls, calls by type, sports covered,
+    /// calls with clicks, users notified and bet, results known, total profit and the newest call, from the running
+    /// totals the schema keeps (one index seek for the newest call). Never creates or changes the schema; an empty or
+    /// new database gives zeros. Throws when the database cannot be read or on cancellation.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels before the query starts.</param>
+    public Task<CallStoreTotals> GetTotalsAsync(CancellationToken cancellationToken = default) =>
         Task.Run(
             () =>
             {
                 using var connection = Open();
-                return StatsQuery.Read(connection, _names, health, _time.GetUtcNow());
+                return StatsQuery.Read(connection, _names, _time.GetUtcNow());
             },
             cancellationToken);
 
