@@ -38,7 +38,7 @@ public class JournalAppendBenchmarks
         _directory = Path.Combine(root, "scl-journal-bench-" + Guid.NewGuid().ToString("N"));
         var settings = new JournalStoreSettings { SegmentBytes = 8L << 20, CapBytes = 1L << 40, SyncInterval = Timeout.InfiniteTimeSpan };
         _store = JournalStore.Open(_directory, settings, TimeProvider.System);
-        _payload = _scratch.AsSpan(0, JournalPayload.Encode(_operation, ref _scratch)).ToArray();
+        _payload = _scratch.AsSpan(0, OperationCodec.Encode(_operation, ref _scratch)).ToArray();
         Console.WriteLine($"// CHECK payload: {_payload.Length} bytes (binary codec), record {_payload.Length + RecordFormat.HeaderSize} bytes");
         _committer = new Thread(() =>
         {
@@ -65,8 +65,8 @@ public class JournalAppendBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, Description = "JournalPayload.Encode (JSON) alone")]
-    public int Encode() => JournalPayload.Encode(_operation, ref _scratch);
+    [Benchmark(Baseline = true, Description = "OperationCodec.Encode (JSON) alone")]
+    public int Encode() => OperationCodec.Encode(_operation, ref _scratch);
 
     [Benchmark(Description = "TryAppend, typical call")]
     public long TryAppend()

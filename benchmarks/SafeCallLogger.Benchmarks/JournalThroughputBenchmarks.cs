@@ -42,7 +42,7 @@ public class JournalThroughputBenchmarks
 
         _replay = JournalStore.Open(Path.Combine(_root, "replay"), settings, TimeProvider.System);
         var scratch = new byte[1024];
-        var payload = scratch.AsSpan(0, JournalPayload.Encode(_operation, ref scratch));
+        var payload = scratch.AsSpan(0, OperationCodec.Encode(_operation, ref scratch));
         _record = new byte[RecordFormat.HeaderSize + payload.Length];
         RecordFormat.WriteHeader(_record, 1, _operation.OperationId, 0, payload.Length, RecordFormat.PayloadChecksum(payload));
         payload.CopyTo(_record.AsSpan(RecordFormat.HeaderSize));

@@ -244,7 +244,7 @@ public sealed class CallLogger : ICallLogger, IAsyncDisposable, IDisposable
     internal ProcessExitFlush ProcessExit => _processExit;
 
     internal static int QueueWarningDepth(CallLoggerOptions options) =>
-        Math.Max(1, (int)Math.Ceiling(options.QueueCapacity * options.QueueWarningRatio));
+        OperationQueue.DepthAt(options.QueueCapacity, options.QueueWarningRatio);
 
     private CallLoggerState CurrentState => _queue.IsClosed ? CallLoggerState.Stopped : _circuit.State;
 

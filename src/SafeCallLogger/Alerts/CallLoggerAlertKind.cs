@@ -6,7 +6,7 @@ public enum CallLoggerAlertKind
     /// <summary>Storage errors reached <see cref="CallLoggerOptions.ErrorAlertThreshold"/> (10 by default). Severity Warning. Repeats, rate-limited, while errors go on.</summary>
     Errors = 1,
 
-    /// <summary><see cref="CallLoggerOptions.DisableAfterConsecutiveErrors"/> consecutive errors (100 by default): the logger stopped accepting calls and probes storage until it works. Severity Critical.</summary>
+    /// <summary><see cref="CallLoggerOptions.DisableAfterConsecutiveErrors"/> consecutive errors (100 by default): the logger probes storage until it works and meanwhile refuses new calls, or journals them when it has a journal. Severity Critical.</summary>
     Disabled = 2,
 
     /// <summary>Storage works again after an error alert or after being disabled; the logger accepts calls again. Severity Information.</summary>

@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "ML: writing {Count} operations failed ({ConsecutiveErrors} consecutive errors): {Error}; retrying (the stack trace of this error is logged this once)")]
     public static partial void WriteFailed(ILogger logger, Exception exception, int count, int consecutiveErrors, string error);
 
-    [LoggerMessage(8, LogLevel.Critical, "ML: {ConsecutiveErrors} consecutive errors: call logger disabled; new calls are refused, {Pending} queued ones are kept, storage is probed every {ProbeInterval}")]
+    [LoggerMessage(8, LogLevel.Critical, "ML: {ConsecutiveErrors} consecutive errors: call logger disabled; {Pending} accepted operations are kept (new ones are refused, or journaled when there is a journal), storage is probed every {ProbeInterval}")]
     public static partial void Disabled(ILogger logger, int consecutiveErrors, long pending, TimeSpan probeInterval);
 
     [LoggerMessage(9, LogLevel.Information, "ML: storage works again; call logger enabled")]

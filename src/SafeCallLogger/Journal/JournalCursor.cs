@@ -99,7 +99,7 @@ internal sealed class JournalCursor
 
             _position = header.Sequence;
             var payload = _window!.Bytes.AsSpan(header.Offset + RecordFormat.HeaderSize, header.PayloadLength);
-            if (JournalPayload.TryDecode(payload, out var operation))
+            if (OperationCodec.TryDecode(payload, out var operation))
             {
                 into.Add(new JournalRecord(header.Sequence, new DateTimeOffset(header.AppendedAtTicks, TimeSpan.Zero), operation));
                 _lastReturned = header.Sequence;

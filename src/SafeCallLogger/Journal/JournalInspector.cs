@@ -60,7 +60,7 @@ public static class JournalInspector
             {
                 // Counted as a replay would yield it: a payload that does not decode is skipped like damage.
                 var payload = scan.Bytes.AsSpan(record.Offset + RecordFormat.HeaderSize, record.PayloadLength);
-                if (record.Sequence > last && JournalPayload.TryDecode(payload, out _))
+                if (record.Sequence > last && OperationCodec.TryDecode(payload, out _))
                 {
                     last = record.Sequence;
                     pending++;

@@ -40,7 +40,7 @@ internal static class JournalReplay
                 }
 
                 var payload = scan.Bytes.AsSpan(header.Offset + RecordFormat.HeaderSize, header.PayloadLength);
-                if (JournalPayload.TryDecode(payload, out var operation))
+                if (OperationCodec.TryDecode(payload, out var operation))
                 {
                     last = header.Sequence;
                     yield return new JournalRecord(header.Sequence, new DateTimeOffset(header.AppendedAtTicks, TimeSpan.Zero), operation);

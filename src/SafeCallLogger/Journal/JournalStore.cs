@@ -110,7 +110,7 @@ internal sealed class JournalStore : IOperationJournal
         int length;
         try
         {
-            length = JournalPayload.Encode(operation, ref scratch);
+            length = OperationCodec.Encode(operation, ref scratch);
             t_scratch = scratch;
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or InvalidOperationException or System.Text.Json.JsonException)

@@ -12,7 +12,7 @@ namespace SafeCallLogger.Journal;
 ///     12    8 sequence        monotonic, starting at 1, never reused (the checkpoint keeps it rising across deletes)
 ///     20   16 operation id    Guid.TryWriteBytes layout
 ///     36    8 appended at     UTC ticks from the journal's TimeProvider, for the age of the oldest pending record
-///     44    n payload         JournalPayload encoding of the CallOperation
+///     44    n payload         OperationCodec encoding of the CallOperation
 /// </code>
 /// The payload is checksummed first so an appender computes that (large) part outside the journal's lock and only the
 /// 32 header bytes under it. The length is outside the checksum but bounded and cross-checked by it: a wrong length

@@ -29,7 +29,7 @@ internal sealed class OperationQueue
         _counters = counters;
         _logger = logger;
         _capacity = options.QueueCapacity;
-        _spillDepth = Math.Max(1, (int)Math.Ceiling(options.QueueCapacity * options.Journal.SpillQueueRatio));
+        _spillDepth = DepthAt(options.QueueCapacity, options.Journal.SpillQueueRatio);
         _channel = Channel.CreateBounded<QueuedOperation>(
             new BoundedChannelOptions(options.QueueCapacity)
             {
@@ -41,6 +41,12 @@ internal sealed class OperationQueue
             },
             dropped => CountOverwritten(dropped, counters));
     }
+
+    /// <summary>The depth from which spill mode journals new operations (<see cref="JournalOptions.SpillQueueRatio"/> of the capacity).</summary>
+    public int SpillDepth => _spillDepth;
+
+    /// <summary><paramref name="ratio"/> of <paramref name="capacity"/>, rounded up, at least 1: how every queue threshold is derived.</summary>
+    public static int DepthAt(int capacity, double ratio) => Math.Max(1, (int)Math.Ceiling(capacity * ratio));
 
     /// <summary>The journal's intake, when the logger has a journal.</summary>
     public JournalIntake? Intake { get; }

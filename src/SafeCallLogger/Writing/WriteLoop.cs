@@ -9,8 +9,8 @@ namespace SafeCallLogger.Writing;
 /// <summary>
 /// The single consumer of the queue and the journal: fills a batch from the <see cref="OrderedFeed"/>, hands it to the
 /// <see cref="BatchWriter"/> until it is settled, commits its journal records, then advances the
-/// <see cref="SettledWatermark"/>. In spill mode it also decides when new operations go to the journal and when they
-/// go through memory again. Ends when the queue is closed and empty and the journal delivered, on a hard stop
+/// <see cref="SettledWatermark"/>. In spill mode it also decides when new operations go through memory again (callers,
+/// and a failing write, decide when they go to the journal). Ends when the queue is closed and empty and the journal delivered, on a hard stop
 /// (keeping what is left in the journal when it can, counting the rest as abandoned), or on a bug (closing the queue
 /// first, so nothing more is promised).
 /// </summary>
@@ -28,7 +28,6 @@ internal sealed class WriteLoop(
 {
     private readonly Batch _batch = new(Math.Min(options.MaxBatchSize, 4096));
     private readonly JournalIntake? _intake = queue.Intake;
-    private readonly int _spillDepth = Math.Max(1, (int)Math.Ceiling(options.QueueCapacity * options.Journal.SpillQueueRatio));
     private Func<List<CallOperation>, int>? _topUp;
     private long _settled;
 
@@ -47,11 +46,6 @@ internal sealed class WriteLoop(
                 feed.Fill(_batch.Items, options.MaxBatchSize);
                 pressure.OnBatchTaken();
                 queue.RearmRefusalLog(circuit.State);
-                if (_intake is { Mode: JournalMode.Spill } && counters.QueueDepth >= _spillDepth)
-                {
-                    _intake.Engage("the queue is filling up");
-                }
-
                 if (_batch.Count > 0)
                 {
                     // One delegate for the logger's life: a method group would allocate one per batch.
@@ -112,7 +106,7 @@ internal sealed class WriteLoop(
         // Counted: a hard stop before the next batch is taken must not count this one's again.
         feed.NewBatch();
         watermark.Advance(_settled + Interlocked.Read(ref counters.DroppedOverwritten));
-        if (_intake is not null && circuit.State == CallLoggerState.Running && counters.QueueDepth < _spillDepth / 2)
+        if (_intake is not null && circuit.State == CallLoggerState.Running && counters.QueueDepth < queue.SpillDepth / 2)
         {
             _intake.DisengageIfCaughtUp(feed.Delivered);
         }

@@ -166,6 +166,34 @@ public sealed class JournalPipelineTests : IDisposable
         Assert.Equal(accepted, sink.Inner.Operations.Select(o => o.CallId).ToList());
     }
 
+    [Fact]
+    public async Task LogCallSafe_WhileDisabledWithAJournal_AcceptedIntoTheJournalAndWrittenOnceStorageIsBack()
+    {
+        var sink = new DownForAttemptsSink(attempts: 3);
+        var options = Options(JournalMode.Spill);
+        options.RetryBaseDelay = TimeSpan.FromTicks(1);
+        options.RetryMaxDelay = TimeSpan.FromTicks(1);
+        options.DisableAfterConsecutiveErrors = 3;
+        options.ProbeInterval = TimeSpan.FromMilliseconds(20);
+        await using (var logger = new CallLogger(sink, options))
+        {
+            Assert.True(logger.LogCallSafe(Calls.Arbitrage(0, callId: Id(0))).IsAccepted);
+            await TestWait.Until(() => logger.GetHealth().State == CallLoggerState.Disabled, "the logger to disable itself");
+
+            for (var i = 1; i <= 50; i++)
+            {
+                Assert.Equal(LogStatus.Accepted, logger.LogCallSafe(Calls.Arbitrage(i, callId: Id(i))).Status);
+            }
+
+            Assert.Equal(0, logger.GetHealth().DroppedDisabled);
+            Assert.True(logger.GetHealth().Journaled >= 50);
+            sink.Recover();
+            Assert.True((await logger.FlushAsync(TestWait.Guard)).Completed);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 51).Select(Id), sink.Written.Select(o => o.CallId));
+    }
+
     private static string Id(int i) => i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
     private CallLoggerOptions Options(JournalMode mode, int queueCapacity = 1_000, TimeSpan? shutdownTimeout = null) => new()
