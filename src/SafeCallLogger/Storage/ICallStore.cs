@@ -1,8 +1,8 @@
 namespace SafeCallLogger;
 
 /// <summary>
-/// The query side of a storage, whatever it is (SQLite, a server database, memory): what <c>/ml_stats</c> and
-/// <c>/ml_test</c> need, on the same storage the logger's sink writes to. A storage package registers its store under
+/// The query side of a storage, whatever it is (SQLite, PostgreSQL): what <c>/ml_stats</c>, <c>/ml_test</c>, exports
+/// and retention need, on the same storage the logger's sink writes to. A storage package registers its store under
 /// this interface too (<c>UseSqlite</c> registers <c>SqliteCallStore</c>), so an app injects <see cref="ICallStore"/>
 /// and works on any storage with no second connection string.
 /// </summary>
@@ -29,4 +29,25 @@ public interface ICallStore
     /// <param name="timeout">How long the whole test may take.</param>
     /// <param name="cancellationToken">Stops the test early (reported as a failure).</param>
     Task<SelfTestResult> SelfTestAsync(ICallLogger logger, TimeSpan timeout, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes, now, the calls older than the store's retention setting (by <c>alert_sent_at</c>) with their per-user
+    /// rows, in small transactions that never stall the sink for long; also operations that waited past their time to
+    /// live for their call, and applied-operation ids past theirs. Returns how many calls were deleted; 0 when
+    /// retention is off. Throws when the storage cannot be written or on cancellation (what was committed stays
+    /// deleted).
+    /// </summary>
+    /// <param name="cancellationToken">Stops between two transactions.</param>
+    Task<int> RunRetentionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams the stored rows <paramref name="export"/> asks for to <paramref name="destination"/>, from one
+    /// consistent snapshot while the sink goes on writing, in the same format whichever storage holds them
+    /// (<see cref="CallExportFormat"/>, <see cref="CallExportRows"/>). Leaves <paramref name="destination"/> open.
+    /// Returns the number of rows. Throws when the storage cannot be read or on cancellation.
+    /// </summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="export">Which rows, format and time range; <see langword="null"/> is every call as CSV.</param>
+    /// <param name="cancellationToken">Stops the export.</param>
+    Task<long> ExportAsync(Stream destination, CallExport? export = null, CancellationToken cancellationToken = default);
 }
