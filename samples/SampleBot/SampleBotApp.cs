@@ -6,7 +6,6 @@ using SafeCallLogger;
 using SampleBot.Bot;
 using SampleBot.Feed;
 using SampleBot.Offline;
-using SampleBot.Storage;
 using SampleBot.Telegram;
 
 namespace SampleBot;
@@ -39,20 +38,18 @@ internal static class SampleBotApp
 
         // Stopping the host stops the logger, which writes everything still queued before returning.
         await host.StopAsync().ConfigureAwait(false);
-        output.WriteLine($"Database: {mode.DatabasePath}");
+        output.WriteLine($"Database: {mode.StorageDescription}");
         return 0;
     }
 
     private static void ConfigureServices(HostApplicationBuilder builder, BotMode mode, TextWriter output, TextReader input)
     {
         var services = builder.Services;
-        var storage = CallStorage.Create(mode.DatabasePath);
-        services.AddSingleton(storage);
         services.AddSingleton(TimeProvider.System);
 
         // --- SafeCallLogger: the few lines a bot needs -------------------------------------------------------------
-        // options.UseSqlite("Data Source=arbitrage_bot.db"): the sink, and the SqliteCallStore /ml_stats reads, on one file.
-        services.AddSafeCallLogger(options => storage.ConfigureSink(options));
+        // UseSqlite: the sink, and the ICallStore that /ml_stats and /ml_test read, on one file.
+        services.AddSafeCallLogger(options => options.UseSqlite(mode.ConnectionString));
         services.AddSafeCallLogger((provider, options) =>        // configurations add up; this one can use services
             options.OnAlert((alert, ct) =>                        // admin alerts: console offline, admin chat on Telegram
                 provider.GetRequiredService<IAdminNotifier>().NotifyAsync(alert.Message, ct)));
@@ -62,7 +59,7 @@ internal static class SampleBotApp
         services.AddSingleton<AlertBot>();
         services.AddSingleton(provider => new BotCommands(
             provider.GetRequiredService<ICallLogger>(),
-            storage.WithServices(provider),
+            provider.GetRequiredService<ICallStore>(),
             provider.GetRequiredService<Subscribers>(),
             mode.AdminId));
         services.AddSingleton(new SimulatedOddsFeed(mode.Seed));
@@ -157,6 +154,12 @@ internal static class SampleBotApp
 internal sealed record BotMode(int? DemoAlerts, string DatabasePath, string? TelegramToken, long AdminId, int Seed, int Users)
 {
     public bool IsTelegram => TelegramToken is not null && DemoAlerts is null;
+
+    /// <summary>The SQLite connection string of <see cref="DatabasePath"/>.</summary>
+    public string ConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+
+    /// <summary>Where the calls go, for the closing line.</summary>
+    public string StorageDescription => DatabasePath;
 
     public static BotMode From(IConfiguration configuration)
     {

@@ -11,36 +11,7 @@ public sealed class SqliteCallSinkConformanceTests : RefusingCallSinkConformance
 
     protected override ICallSink CreateSink() => new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start));
 
-    protected override Task<StoredTotals?> ReadCallAsync(string callId)
-    {
-        if (_db.Count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'arbitrage_calls'") == 0)
-        {
-            return Task.FromResult<StoredTotals?>(null);
-        }
-
-        var escaped = callId.Replace("'", "''", StringComparison.Ordinal);
-        if (_db.Count($"SELECT COUNT(*) FROM arbitrage_calls WHERE call_id = '{escaped}'") == 0)
-        {
-            return Task.FromResult<StoredTotals?>(null);
-        }
-
-        var row = _db.Row($"""
-            SELECT total_users_notified, total_users_bet, alert_clicked_count, actual_outcome, actual_profit,
-                   closing_line_a, closing_line_b, clv_a, clv_b, line_movement_speed
-            FROM arbitrage_calls WHERE call_id = '{escaped}'
-            """);
-        return Task.FromResult<StoredTotals?>(new StoredTotals(
-            Int(row["total_users_notified"]),
-            Int(row["total_users_bet"]),
-            Int(row["alert_clicked_count"]),
-            row["actual_outcome"] is string outcome ? (StorageValues.TryParseOutcome(outcome, out var o) ? o : throw new Xunit.Sdk.XunitException("actual_outcome " + outcome)) : null,
-            (double?)row["actual_profit"],
-            (double?)row["closing_line_a"],
-            (double?)row["closing_line_b"],
-            (double?)row["clv_a"],
-            (double?)row["clv_b"],
-            row["line_movement_speed"] is string speed ? (StorageValues.TryParseLineMovementSpeed(speed, out var s) ? s : throw new Xunit.Sdk.XunitException("line_movement_speed " + speed)) : null));
-    }
+    protected override Task<StoredTotals?> ReadCallAsync(string callId) => Task.FromResult(StoredRows.Totals(_db, callId));
 
     protected override async Task<CallOperation> ArrangeUnstorableUpsertAsync(string callId)
     {
@@ -55,6 +26,4 @@ public sealed class SqliteCallSinkConformanceTests : RefusingCallSinkConformance
         _db.Dispose();
         return Task.CompletedTask;
     }
-
-    private static int Int(object? value) => value is null ? 0 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -28,6 +28,7 @@ public sealed class SqliteDependencyInjectionTests : IDisposable
 
         Assert.Equal(1, stats.TotalCalls);
         Assert.Same(store, host.Services.GetRequiredService<SqliteCallStore>());
+        Assert.Same(store, host.Services.GetRequiredService<ICallStore>());
     }
 
     [Fact]

@@ -30,12 +30,12 @@ public sealed class SqliteExportTests : IDisposable
     }
 
     [Fact]
-    public async Task ExportCsvAsync_Calls_ParseBackWithExactColumnsAndValues()
+    public async Task ExportAsync_Csv_Calls_ParseBackWithExactColumnsAndValues()
     {
         var store = await SeedAsync();
         using var stream = new MemoryStream();
 
-        var rows = await store.ExportCsvAsync(stream);
+        var rows = await store.ExportAsync(stream);
 
         var records = Csv.Parse(Encoding.UTF8.GetString(stream.ToArray()));
         Assert.Equal(2, rows);
@@ -55,13 +55,36 @@ public sealed class SqliteExportTests : IDisposable
         Assert.False(stream.ToArray().AsSpan().StartsWith(Encoding.UTF8.Preamble), "no BOM");
     }
 
-    [Fact]
-    public async Task ExportJsonLinesAsync_Calls_OneTypedObjectPerLine()
+    [Theory]
+    [InlineData(1, null, "c2")]
+    [InlineData(null, 1, "c1")]
+    [InlineData(0, 5, "c1")]
+    [InlineData(0, 6, "c1,c2")]
+    [InlineData(6, null, "")]
+    public async Task ExportAsync_TimeRange_OnlyCallsSentFromSinceUntilBeforeUntil(int? sinceMinutes, int? untilMinutes, string expected)
     {
         var store = await SeedAsync();
         using var stream = new MemoryStream();
 
-        var rows = await store.ExportJsonLinesAsync(stream);
+        var rows = await store.ExportAsync(stream, new CallExport
+        {
+            Since = sinceMinutes is { } since ? Start.AddMinutes(since) : null,
+            Until = untilMinutes is { } until ? Start.AddMinutes(until) : null,
+        });
+
+        var records = Csv.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+        var ids = records.Skip(1).Select(r => Zip(records[0], r)["call_id"]).ToList();
+        Assert.Equal(expected, string.Join(',', ids));
+        Assert.Equal(ids.Count, rows);
+    }
+
+    [Fact]
+    public async Task ExportAsync_JsonLines_Calls_OneTypedObjectPerLine()
+    {
+        var store = await SeedAsync();
+        using var stream = new MemoryStream();
+
+        var rows = await store.ExportAsync(stream, new CallExport { Format = CallExportFormat.JsonLines });
 
         var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, rows);
@@ -81,14 +104,14 @@ public sealed class SqliteExportTests : IDisposable
     }
 
     [Fact]
-    public async Task ExportUserEventsCsvAsync_NotifiedAndClicks_OneRowPerUserEvent()
+    public async Task ExportAsync_UserEvents_NotifiedAndClicks_OneRowPerUserEvent()
     {
         var store = await SeedAsync();
         using var csv = new MemoryStream();
         using var jsonl = new MemoryStream();
 
-        var rows = await store.ExportUserEventsCsvAsync(csv);
-        var jsonRows = await store.ExportUserEventsJsonLinesAsync(jsonl);
+        var rows = await store.ExportAsync(csv, new CallExport { Rows = CallExportRows.UserEvents });
+        var jsonRows = await store.ExportAsync(jsonl, new CallExport { Rows = CallExportRows.UserEvents, Format = CallExportFormat.JsonLines });
 
         var records = Csv.Parse(Encoding.UTF8.GetString(csv.ToArray()));
         Assert.Equal(3, rows);
@@ -99,7 +122,7 @@ public sealed class SqliteExportTests : IDisposable
     }
 
     [Fact]
-    public async Task ExportCsvAsync_TextStartingWithAFormulaCharacter_GetsALeadingApostropheNumbersDoNot()
+    public async Task ExportAsync_Csv_TextStartingWithAFormulaCharacter_GetsALeadingApostropheNumbersDoNot()
     {
         await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
@@ -116,7 +139,7 @@ public sealed class SqliteExportTests : IDisposable
         }
 
         using var stream = new MemoryStream();
-        await new SqliteCallStore(_db.ConnectionString).ExportCsvAsync(stream);
+        await new SqliteCallStore(_db.ConnectionString).ExportAsync(stream);
 
         var records = Csv.Parse(Encoding.UTF8.GetString(stream.ToArray()));
         var teamA = records[0].IndexOf("team_a");
@@ -127,11 +150,11 @@ public sealed class SqliteExportTests : IDisposable
     }
 
     [Fact]
-    public async Task ExportCsvAsync_EmptyDatabase_WritesHeaderOnly()
+    public async Task ExportAsync_Csv_EmptyDatabase_WritesHeaderOnly()
     {
         using var stream = new MemoryStream();
 
-        var rows = await new SqliteCallStore(_db.ConnectionString).ExportCsvAsync(stream);
+        var rows = await new SqliteCallStore(_db.ConnectionString).ExportAsync(stream);
 
         Assert.Equal(0, rows);
         Assert.Single(Csv.Parse(Encoding.UTF8.GetString(stream.ToArray())));

@@ -80,7 +80,7 @@ public sealed class SqliteTimestampFormsTests : IDisposable
     }
 
     [Fact]
-    public async Task ExportCsvAsync_RowsInMixedForms_InTimeOrderWithCanonicalTimes()
+    public async Task ExportAsync_Csv_RowsInMixedForms_InTimeOrderWithCanonicalTimes()
     {
         await using (var sink = new SqliteCallSink(_db.ConnectionString, timeProvider: new FakeTimeProvider(Start)))
         {
@@ -96,7 +96,7 @@ public sealed class SqliteTimestampFormsTests : IDisposable
             """);
         using var csv = new MemoryStream();
 
-        await new SqliteCallStore(_db.ConnectionString).ExportCsvAsync(csv);
+        await new SqliteCallStore(_db.ConnectionString).ExportAsync(csv);
 
         var rows = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(line => (Id: line.Split(',')[0], SentAt: line.Split(',')[20])).ToArray();

@@ -1,11 +1,13 @@
 using System.Globalization;
 using SafeCallLogger;
-using SampleBot.Storage;
 
 namespace SampleBot.Bot;
 
-/// <summary>The bot's text commands. <c>/ml_stats</c> and <c>/ml_test</c> answer the admin only.</summary>
-internal sealed class BotCommands(ICallLogger logger, ICallStorage storage, Subscribers subscribers, long adminId)
+/// <summary>
+/// The bot's text commands. <c>/ml_stats</c> and <c>/ml_test</c> answer the admin only, from the <see cref="ICallStore"/>
+/// the storage package registered (SQLite or PostgreSQL: the commands do not know which).
+/// </summary>
+internal sealed class BotCommands(ICallLogger logger, ICallStore store, Subscribers subscribers, long adminId)
 {
     public const string Refusal = "Sorry, this command is for the bot admin only.";
 
@@ -34,24 +36,19 @@ internal sealed class BotCommands(ICallLogger logger, ICallStorage storage, Subs
             case "/ml_stats":
                 try
                 {
-                    return await storage.GetStatsReportAsync(logger.GetHealth(), cancellationToken).ConfigureAwait(false);
+                    return CallStatsFormatter.Format(await store.GetStatsAsync(logger.GetHealth(), cancellationToken).ConfigureAwait(false));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // A broken database must not take the bot down: the admin gets the logger's own view instead.
                     var h = logger.GetHealth();
-                    return $"ML CALL LOGGER STATS\nStatus: {h.State}, health {h.HealthPercent:0.0}%\nStored data unavailable: {e.Message}";
+                    return $"ML CALL LOGGER - STATS\nStatus: {h.State}, health {h.HealthPercent:0.0}%\nStored data unavailable: {e.Message}";
                 }
 
             case "/ml_test":
-                try
-                {
-                    return (await storage.SelfTestAsync(logger, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false)).Message;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    return "ML TEST FAILED: " + e.Message;
-                }
+                // The self-test never throws: a failure comes back as its reason.
+                var test = await store.SelfTestAsync(logger, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+                return (test.Success ? "ML TEST OK: " : "ML TEST FAILED: ") + test.Message;
 
             default:
                 return null;

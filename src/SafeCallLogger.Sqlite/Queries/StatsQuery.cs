@@ -10,7 +10,7 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// </summary>
 internal static class StatsQuery
 {
-    public static CallStats Read(SqliteConnection connection, TableNames t, CallLoggerHealth? health, DateTimeOffset now)
+    public static CallStoreTotals Read(SqliteConnection connection, TableNames t, DateTimeOffset now)
     {
         var byType = new Dictionary<string, long>(StringComparer.Ordinal);
         var sports = new List<string>();
@@ -59,36 +59,19 @@ internal static class StatsQuery
             lastCall = LastCallAt(connection, t);
         }
 
-        var stats = new CallStats
+        return new CallStoreTotals
         {
-            GeneratedAt = now,
-            LoggerState = health?.State,
-            LoggerEnabled = health?.IsEnabled,
-            HealthPercent = health?.HealthPercent,
-            Accepted = health?.Accepted,
-            Written = health?.Written,
-            Rejected = health?.Rejected,
-            Dropped = health?.Dropped,
-            Failed = health?.Errors,
-            Succeeded = health?.Successes,
-            QueueDepth = health?.QueueDepth,
-            QueueCapacity = health?.QueueCapacity,
-            QueueWarningDepth = health?.QueueWarningDepth,
-            LastError = health?.LastError,
-            JournalPending = health?.JournalMode is null or JournalMode.Off ? null : health.JournalPending,
-            JournalBytes = health?.JournalMode is null or JournalMode.Off ? null : health.JournalBytes,
+            ReadAt = now,
             TotalCalls = total,
             CallsByType = byType,
             SportsCovered = sports,
             CallsWithClicks = withClicks,
             TotalUsersNotified = notified,
             TotalUsersBet = bet,
-            ConversionRatePercent = notified > 0 ? 100.0 * bet / notified : null,
             ResultsKnown = resultsKnown,
             TotalProfit = profit,
             LastCallAt = lastCall,
         };
-        return stats with { Recommendations = Recommend(stats, health, now) };
     }
 
     /// <summary>
@@ -145,37 +128,6 @@ internal static class StatsQuery
 
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
-    }
-
-    private static List<string> Recommend(CallStats stats, CallLoggerHealth? health, DateTimeOffset now)
-    {
-        var advice = new List<string>();
-        if (health is not null && health.State == CallLoggerState.Disabled)
-        {
-            advice.Add("The logger is disabled after repeated storage errors: check that the database file exists, is writable and has free disk space. It re-enables itself once a write works again.");
-        }
-
-        if (stats.LastCallAt is not { } last || now - last > TimeSpan.FromHours(24))
-        {
-            advice.Add("No call stored in the last 24 hours: check that the bot calls LogCallSafe after each alert it sends.");
-        }
-
-        if (health is not null && health.Successes + health.Errors >= 10 && health.HealthPercent < 90)
-        {
-            advice.Add(string.Create(CultureInfo.InvariantCulture, $"Error rate is high ({100 - health.HealthPercent:0.#}% of writes failed): check the logs for the last error and whether another process keeps the database locked."));
-        }
-
-        if (health is { JournalPending: > 0 } && health.JournalMode != JournalMode.Off)
-        {
-            advice.Add(string.Create(CultureInfo.InvariantCulture, $"{health.JournalPending:N0} operations wait in the journal for storage: nothing is lost, they are written in order as soon as the database takes writes again."));
-        }
-
-        if (health is { IsQueueNearlyFull: true } && health.JournalMode == JournalMode.Off)
-        {
-            advice.Add(string.Create(CultureInfo.InvariantCulture, $"The queue is near full ({health.QueueDepth} of {health.QueueCapacity}): storage is slower than the calls coming in; raise QueueCapacity or look for a lock held on the database."));
-        }
-
-        return advice;
     }
 
     private static long Long(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetInt64(ordinal);

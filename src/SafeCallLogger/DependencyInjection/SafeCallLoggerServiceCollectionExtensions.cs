@@ -148,6 +148,13 @@ public static class SafeCallLoggerServiceCollectionExtensions
         if (scratch.Store is { } store)
         {
             services.TryAdd(ServiceDescriptor.Singleton(store.ServiceType, provider => CreateStore(provider, store.ServiceType)));
+
+            // The storage-agnostic contract resolves to the same singleton, so /ml_stats works on any storage.
+            if (store.ServiceType != typeof(ICallStore) && typeof(ICallStore).IsAssignableFrom(store.ServiceType))
+            {
+                var serviceType = store.ServiceType;
+                services.TryAdd(ServiceDescriptor.Singleton(typeof(ICallStore), provider => provider.GetRequiredService(serviceType)));
+            }
         }
     }
 

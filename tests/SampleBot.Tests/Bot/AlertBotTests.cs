@@ -2,7 +2,6 @@ using SafeCallLogger;
 using SampleBot.Bot;
 using SampleBot.Feed;
 using SampleBot.Offline;
-using SampleBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SampleBot.Tests.Bot;
@@ -12,8 +11,8 @@ public sealed class AlertBotTests
     [Fact]
     public async Task BroadcastAsync_SomeUsersBlockedTheBot_LoggedOnceWithUsersActuallyNotified()
     {
-        var storage = new InMemoryCallStorage();
-        await using var logger = new CallLogger(storage.Sink);
+        var sink = new InMemoryCallSink();
+        await using var logger = new CallLogger(sink);
         var users = SimulatedUser.Create(18, seed: 3);
         var subscribers = new Subscribers();
         foreach (var user in users)
@@ -31,7 +30,7 @@ public sealed class AlertBotTests
         Assert.True(blocked > 0);
         Assert.Equal(blocked, result.Blocked);
         Assert.Equal(1, logger.GetHealth().Accepted);
-        Assert.True(storage.Sink.TryGetCall(result.CallId, out var stored));
+        Assert.True(sink.TryGetCall(result.CallId, out var stored));
         Assert.Equal(users.Count - blocked, stored.TotalUsersNotified);
         Assert.Equal(result.NotifiedUserIds.Order(), stored.NotifiedUserIds.Order());
     }
@@ -39,8 +38,8 @@ public sealed class AlertBotTests
     [Fact]
     public async Task HandleCallback_IBetDataTwiceBySameUser_CountsOneBettor()
     {
-        var storage = new InMemoryCallStorage();
-        await using var logger = new CallLogger(storage.Sink);
+        var sink = new InMemoryCallSink();
+        await using var logger = new CallLogger(sink);
         var subscribers = new Subscribers();
         subscribers.Add(5);
         var bot = new AlertBot(new ConsoleChat(TextWriter.Null, [], verbose: false), logger, subscribers, NullLogger<AlertBot>.Instance);
@@ -51,7 +50,7 @@ public sealed class AlertBotTests
         Assert.Equal("Unknown button.", bot.HandleCallback(5, "something_else"));
         await logger.FlushAsync(TimeSpan.FromSeconds(30));
 
-        Assert.True(storage.Sink.TryGetCall(sent.CallId, out var stored));
+        Assert.True(sink.TryGetCall(sent.CallId, out var stored));
         Assert.Equal(2, stored.AlertClickedCount);
         Assert.Equal(1, stored.TotalUsersBet);
     }

@@ -1,6 +1,6 @@
 using SafeCallLogger;
 using SampleBot.Bot;
-using SampleBot.Storage;
+using SampleBot.Tests.Support;
 
 namespace SampleBot.Tests.Bot;
 
@@ -8,18 +8,22 @@ public sealed class BotCommandsTests : IAsyncLifetime
 {
     private const long Admin = 1;
     private const long User = 1001;
-    private readonly InMemoryCallStorage _storage = new();
+    private readonly TempStore _storage = new();
     private CallLogger _logger = null!;
     private BotCommands _commands = null!;
 
     public Task InitializeAsync()
     {
-        _logger = new CallLogger(_storage.Sink);
-        _commands = new BotCommands(_logger, _storage, new Subscribers(), Admin);
+        _logger = _storage.CreateLogger();
+        _commands = new BotCommands(_logger, _storage.Store, new Subscribers(), Admin);
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _logger.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _logger.DisposeAsync();
+        _storage.Dispose();
+    }
 
     [Fact]
     public async Task HandleAsync_AdminAsksMlStats_GetsTheStatsReport()
@@ -27,18 +31,19 @@ public sealed class BotCommandsTests : IAsyncLifetime
         var reply = await _commands.HandleAsync(Admin, "/ml_stats", CancellationToken.None);
 
         Assert.NotNull(reply);
-        Assert.Contains("ML CALL LOGGER STATS", reply, StringComparison.Ordinal);
+        Assert.Contains("ML CALL LOGGER - STATS", reply, StringComparison.Ordinal);
         Assert.DoesNotContain(BotCommands.Refusal, reply, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task HandleAsync_AdminAsksMlTest_TestCallIsWrittenAndReportedOk()
+    public async Task HandleAsync_AdminAsksMlTest_TestCallIsWrittenReadBackRemovedAndReportedOk()
     {
         var reply = await _commands.HandleAsync(Admin, "/ml_test", CancellationToken.None);
 
         Assert.NotNull(reply);
         Assert.StartsWith("ML TEST OK", reply, StringComparison.Ordinal);
-        Assert.Equal(1, _storage.Sink.Count);
+        Assert.Equal(1, _logger.GetHealth().Written);
+        Assert.Equal(0, _storage.CountCalls());
     }
 
     [Theory]

@@ -2,32 +2,30 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SafeCallLogger;
 using SampleBot.Bot;
 using SampleBot.Feed;
-using SampleBot.Storage;
 using SampleBot.Telegram;
 using Telegram.Bot;
 
 namespace SampleBot.Tests.Support;
 
-/// <summary>The Telegram bot wired by hand against a stand-in server, with an in-memory store.</summary>
+/// <summary>The Telegram bot wired by hand against a stand-in server, storing into a real SQLite file.</summary>
 internal sealed class TestBot : IAsyncDisposable
 {
     public const long AdminId = 777;
 
     public TestBot(Uri baseAddress)
     {
-        Storage = new InMemoryCallStorage();
-        Logger = new CallLogger(Storage.Sink);
+        Logger = Storage.CreateLogger();
         // The client the program builds (TelegramSettings.CreateClient), on the stand-in's base URL.
         Client = new TelegramSettings { BaseAddress = baseAddress.ToString() }.CreateClient(StandInTelegramServer.Token, Http);
         FloodControl = new FloodControl(Time, NullLogger<FloodControl>.Instance);
         Chat = new TelegramChat(Client, FloodControl, NullLogger<TelegramChat>.Instance);
         Bot = new AlertBot(Chat, Logger, Subscribers, NullLogger<AlertBot>.Instance);
-        Commands = new BotCommands(Logger, Storage, Subscribers, AdminId);
+        Commands = new BotCommands(Logger, Storage.Store, Subscribers, AdminId);
         Service = new TelegramBotService(Client, FloodControl, Chat, Bot, Commands, Subscribers, new TelegramSettings(), new SimulatedOddsFeed(1), Time, NullLogger<TelegramBotService>.Instance);
     }
 
     public InstantTimeProvider Time { get; } = new();
-    public InMemoryCallStorage Storage { get; }
+    public TempStore Storage { get; } = new();
     public CallLogger Logger { get; }
     public HttpClient Http { get; } = new();
     public ITelegramBotClient Client { get; }
@@ -38,11 +36,12 @@ internal sealed class TestBot : IAsyncDisposable
     public BotCommands Commands { get; }
     public TelegramBotService Service { get; }
 
-    public async Task<StoredCall> StoredAsync(string callId)
+    public async Task<StoredRow> StoredAsync(string callId)
     {
         await Logger.FlushAsync(TimeSpan.FromSeconds(30));
-        Assert.True(Storage.Sink.TryGetCall(callId, out var call), $"call {callId} not stored");
-        return call;
+        var row = Storage.Read(callId);
+        Assert.True(row is not null, $"call {callId} not stored");
+        return row;
     }
 
     public async ValueTask DisposeAsync()
@@ -50,6 +49,7 @@ internal sealed class TestBot : IAsyncDisposable
         Service.Dispose();
         Http.Dispose();
         await Logger.DisposeAsync();
+        Storage.Dispose();
     }
 
     public static Opportunity Arbitrage() => new()

@@ -82,7 +82,7 @@ public sealed class TelegramExchangeTests
         Assert.Equal(3, replies.Count);
         Assert.Equal((10L, BotCommands.Refusal), replies[0]);
         Assert.Equal(TestBot.AdminId, replies[1].Chat);
-        Assert.Contains("ML CALL LOGGER STATS", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("ML CALL LOGGER - STATS", replies[1].Text, StringComparison.Ordinal);
         Assert.Equal(TestBot.AdminId, replies[2].Chat);
         Assert.StartsWith("ML TEST OK", replies[2].Text, StringComparison.Ordinal);
     }

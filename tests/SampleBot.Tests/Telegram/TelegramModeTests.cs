@@ -36,7 +36,7 @@ public sealed class TelegramModeTests
 
         Assert.Equal(0, await run);
         Assert.Equal(Admin, message["chat_id"]!.GetValue<long>());
-        Assert.Contains("ML CALL LOGGER STATS", message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("ML CALL LOGGER - STATS", message["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(server.Requests, r => r.Method.StartsWith("WRONG_", StringComparison.Ordinal));
     }
 
@@ -64,10 +64,11 @@ public sealed class TelegramModeTests
         });
         using var stop = new CancellationTokenSource();
 
-        var run = SampleBotApp.RunAsync(Args(server), TextWriter.Null, TextReader.Null, builder =>
+        // The database path is a directory: SQLite cannot open it, so every write fails for real.
+        var notAFile = Directory.CreateTempSubdirectory("samplebot-").FullName;
+        var run = SampleBotApp.RunAsync(Args(server, notAFile), TextWriter.Null, TextReader.Null, builder =>
             builder.Services.Configure<CallLoggerOptions>(options =>
             {
-                options.UseSink(new FailingSink());
                 options.ErrorAlertThreshold = 1;
                 options.RetryBaseDelay = TimeSpan.Zero;
                 options.RetryMaxDelay = TimeSpan.Zero;
@@ -77,21 +78,15 @@ public sealed class TelegramModeTests
         await stop.CancelAsync();
 
         Assert.Equal(0, await run);
-        Assert.Contains("disk I/O error", text, StringComparison.Ordinal);
+        Assert.Contains("unable to open database file", text, StringComparison.Ordinal);
     }
 
-    private static string[] Args(StandInTelegramServer server) =>
+    private static string[] Args(StandInTelegramServer server, string? database = null) =>
     [
         "--TELEGRAM_BOT_TOKEN", StandInTelegramServer.Token,
         "--ADMIN_CHAT_ID", Admin.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--Telegram:BaseAddress", server.BaseAddress.ToString(),
         "--Telegram:PollTimeoutSeconds", "0",
-        "--db", ":memory:",
+        "--db", database ?? Path.Combine(Directory.CreateTempSubdirectory("samplebot-").FullName, "calls.db"),
     ];
-
-    private sealed class FailingSink : ICallSink
-    {
-        public ValueTask WriteAsync(IReadOnlyList<CallOperation> operations, CancellationToken cancellationToken) =>
-            throw new IOException("disk I/O error");
-    }
 }

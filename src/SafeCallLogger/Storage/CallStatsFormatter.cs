@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SafeCallLogger.Sqlite;
+namespace SafeCallLogger;
 
 /// <summary>Renders <see cref="CallStats"/> as the <c>/ml_stats</c> admin message: plain text, one fact per line, ready for a chat message.</summary>
 public static class CallStatsFormatter
@@ -10,7 +10,7 @@ public static class CallStatsFormatter
     /// Formats <paramref name="stats"/> as the admin message: logger status and counts (when known), what is stored,
     /// and the recommendations (or "No action needed."). Uses the invariant culture. Never throws for a non-null argument.
     /// </summary>
-    /// <param name="stats">The stats from <see cref="SqliteCallStore.GetStatsAsync"/>.</param>
+    /// <param name="stats">The stats from <see cref="CallStoreExtensions.GetStatsAsync"/> (or a store's own <c>GetStatsAsync</c>).</param>
     public static string Format(CallStats stats)
     {
         ArgumentNullException.ThrowIfNull(stats);

@@ -1,11 +1,11 @@
-namespace SafeCallLogger.Sqlite;
+namespace SafeCallLogger;
 
 /// <summary>
 /// What <c>/ml_stats</c> shows: the logger's state and counts (when a <see cref="CallLoggerHealth"/> was
-/// given) and what the database holds. Produced by <see cref="SqliteCallStore.GetStatsAsync"/>; rendered by
-/// <see cref="CallStatsFormatter.Format"/>.
+/// given) and what the store holds. Made by <see cref="Create"/> from a store's <see cref="CallStoreTotals"/>
+/// (<see cref="CallStoreExtensions.GetStatsAsync"/>); rendered by <see cref="CallStatsFormatter.Format"/>.
 /// </summary>
-public sealed record CallStats
+public sealed partial record CallStats
 {
     /// <summary>When the stats were taken, from the store's <see cref="TimeProvider"/>.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
@@ -22,7 +22,7 @@ public sealed record CallStats
     /// <summary>Operations accepted into the queue, or <see langword="null"/>.</summary>
     public long? Accepted { get; init; }
 
-    /// <summary>Operations written to the database, or <see langword="null"/>.</summary>
+    /// <summary>Operations written to storage, or <see langword="null"/>.</summary>
     public long? Written { get; init; }
 
     /// <summary>Operations rejected as invalid, or <see langword="null"/>.</summary>
@@ -55,7 +55,7 @@ public sealed record CallStats
     /// <summary>The last storage error, or <see langword="null"/>.</summary>
     public string? LastError { get; init; }
 
-    /// <summary>Rows in the calls table.</summary>
+    /// <summary>Calls stored (rows in the calls table).</summary>
     public long TotalCalls { get; init; }
 
     /// <summary>Rows by <c>call_type</c> value (<c>arbitrage</c>, <c>middle</c>, <c>good_ev</c>); only types present.</summary>

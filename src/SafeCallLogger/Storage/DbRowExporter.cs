@@ -2,21 +2,22 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace SafeCallLogger.Sqlite.Internal;
+namespace SafeCallLogger.Storage;
 
 /// <summary>
-/// Streams the rows of a query as CSV (header row, RFC 4180 quoting, CRLF line ends) or JSON Lines (one object per
+/// The export format every store writes (<see cref="ICallStore.ExportAsync"/>), so a file reads the same whichever
+/// storage made it. Streams the rows of a query as CSV (header row, RFC 4180 quoting, CRLF line ends) or JSON Lines (one object per
 /// line, column names as keys). Values are written as the query gives them (it puts timestamps in canonical UTC text), numbers use
 /// the invariant culture, NULL is an empty CSV field or JSON <c>null</c>. Readable by pandas as is.
 /// </summary>
-internal static class RowExporter
+internal static class DbRowExporter
 {
     private const int FlushThreshold = 64 * 1024;
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static async Task<long> WriteCsvAsync(SqliteDataReader reader, Stream destination, CancellationToken cancellationToken)
+    public static async Task<long> WriteCsvAsync(DbDataReader reader, Stream destination, CancellationToken cancellationToken)
     {
         var writer = new StreamWriter(destination, Utf8NoBom, bufferSize: 16 * 1024, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
@@ -29,7 +30,7 @@ internal static class RowExporter
 
             line.Append("\r\n");
             long rows = 0;
-            while (reader.Read())
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 for (var i = 0; i < reader.FieldCount; i++)
@@ -52,13 +53,13 @@ internal static class RowExporter
         }
     }
 
-    public static async Task<long> WriteJsonLinesAsync(SqliteDataReader reader, Stream destination, CancellationToken cancellationToken)
+    public static async Task<long> WriteJsonLinesAsync(DbDataReader reader, Stream destination, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(FlushThreshold + 4096);
         var names = Enumerable.Range(0, reader.FieldCount).Select(i => JsonEncodedText.Encode(reader.GetName(i))).ToArray();
         using var json = new Utf8JsonWriter(buffer);
         long rows = 0;
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
             json.Reset(buffer);
@@ -94,10 +95,25 @@ internal static class RowExporter
             case long l:
                 json.WriteNumber(name, l);
                 break;
+            case int i:
+                json.WriteNumber(name, i);
+                break;
+            case short sh:
+                json.WriteNumber(name, sh);
+                break;
+            case decimal m:
+                json.WriteNumber(name, m);
+                break;
+            case bool b:
+                json.WriteBoolean(name, b);
+                break;
+            case float f when float.IsFinite(f):
+                json.WriteNumber(name, f);
+                break;
             case double d when double.IsFinite(d):
                 json.WriteNumber(name, d);
                 break;
-            case double:
+            case double or float:
                 json.WriteNull(name);
                 break;
             case byte[] bytes:
