@@ -38,6 +38,9 @@ public sealed class PostgreSqlOutageTests(PgServer server)
         Assert.Equal(300L, _db.Count("SELECT count(*) FROM arbitrage_calls"));
         Assert.Equal(300L, _db.Count("SELECT sum(total_users_notified) FROM arbitrage_calls"));
         Assert.Equal(0, logger.GetHealth().ConsecutiveErrors);
+
+        // The sink names a place for the journal, so the default JournalMode.Auto spills there during an outage.
+        Assert.Equal(JournalMode.Spill, logger.GetHealth().JournalMode);
     }
 
     // A server this run did not start (SAFECALL_TEST_POSTGRES) cannot be stopped: its backends are terminated instead,
