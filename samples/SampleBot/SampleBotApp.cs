@@ -48,8 +48,18 @@ internal static class SampleBotApp
         services.AddSingleton(TimeProvider.System);
 
         // --- SafeCallLogger: the few lines a bot needs -------------------------------------------------------------
-        // UseSqlite: the sink, and the ICallStore that /ml_stats and /ml_test read, on one file.
-        services.AddSafeCallLogger(options => options.UseSqlite(mode.ConnectionString));
+        // UseSqlite or UsePostgreSql: the sink, and the ICallStore that /ml_stats and /ml_test read, on one storage.
+        services.AddSafeCallLogger(options =>
+        {
+            if (mode.PostgresConnectionString is { } postgres)
+            {
+                options.UsePostgreSql(postgres);                  // --postgres "Host=...": a fleet's shared store
+            }
+            else
+            {
+                options.UseSqlite(mode.ConnectionString);         // the embedded default, one file
+            }
+        });
         services.AddSafeCallLogger((provider, options) =>        // configurations add up; this one can use services
             options.OnAlert((alert, ct) =>                        // admin alerts: console offline, admin chat on Telegram
                 provider.GetRequiredService<IAdminNotifier>().NotifyAsync(alert.Message, ct)));
@@ -152,30 +162,39 @@ internal static class SampleBotApp
 }
 
 /// <summary>What the command line and the environment ask for.</summary>
-internal sealed record BotMode(int? DemoAlerts, string DatabasePath, string? TelegramToken, long AdminId, int Seed, int Users)
+internal sealed record BotMode(int? DemoAlerts, string DatabasePath, string? PostgresConnectionString, string? TelegramToken, long AdminId, int Seed, int Users)
 {
     public bool IsTelegram => TelegramToken is not null && DemoAlerts is null;
 
     /// <summary>The SQLite connection string of <see cref="DatabasePath"/>.</summary>
     public string ConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
 
-    /// <summary>Where the calls go, for the closing line.</summary>
-    public string StorageDescription => DatabasePath;
+    /// <summary>Where the calls go, for the closing line (never the password).</summary>
+    public string StorageDescription => PostgresConnectionString is { } postgres ? DescribePostgres(postgres) : DatabasePath;
 
     public static BotMode From(IConfiguration configuration)
     {
-        // "--demo 200 --db demo.db" arrive through the command-line configuration provider as "demo" and "db".
+        // "--demo 200 --db demo.db" arrive through the command-line configuration provider as "demo" and "db";
+        // "--postgres <connection string>" stores into PostgreSQL instead of the SQLite file.
         var demo = configuration.GetValue<int?>("demo");
         var databasePath = Path.GetFullPath(configuration["db"] ?? configuration["SampleBot:DatabasePath"] ?? "arbitrage_bot.db");
+        var postgres = configuration["postgres"] ?? configuration["SampleBot:PostgresConnectionString"];
         var token = configuration["TELEGRAM_BOT_TOKEN"];
         var adminChat = configuration.GetValue<long?>("ADMIN_CHAT_ID");
         var telegram = !string.IsNullOrWhiteSpace(token) && adminChat is not null;
         return new BotMode(
             demo is null ? null : Math.Max(0, demo.Value),
             databasePath,
+            string.IsNullOrWhiteSpace(postgres) ? null : postgres,
             telegram ? token : null,
             telegram && demo is null ? adminChat!.Value : configuration.GetValue("SampleBot:ConsoleAdminId", 1L),
             configuration.GetValue("seed", configuration.GetValue("SampleBot:Seed", 42)),
             Math.Clamp(configuration.GetValue("SampleBot:Users", 20), 1, 1000));
+    }
+
+    private static string DescribePostgres(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
     }
 }
