@@ -18,6 +18,12 @@ public static class PostgreSqlCallLoggerOptionsExtensions
     /// flush. Takes <see cref="ILoggerFactory"/> and <see cref="TimeProvider"/> from the application's services when
     /// registered. Validates the options and the connection string here (<see cref="ArgumentException"/> at
     /// configuration time); never connects.
+    /// <para>
+    /// In <c>services.AddSafeCallLogger(o =&gt; o.UsePostgreSql(...))</c> the container also gets a singleton
+    /// <see cref="PostgreSqlCallStore"/> (and <see cref="ICallStore"/>) on the same database and settings, with a pool of
+    /// its own of the same size, disposed by the container: inject it for <c>/ml_stats</c>, <c>/ml_test</c> and exports.
+    /// A store registered before is kept.
+    /// </para>
     /// </summary>
     /// <param name="options">The logger options.</param>
     /// <param name="connectionString">An Npgsql connection string.</param>
@@ -33,12 +39,15 @@ public static class PostgreSqlCallLoggerOptionsExtensions
 
         // Parsed now so that a malformed string fails at configuration, not when the logger is built.
         _ = new NpgsqlConnectionStringBuilder(connectionString);
-        return options.UseSink(services => new PostgreSqlCallSink(connectionString, sinkOptions, Time(services), Logging(services)));
+        return options
+            .UseSink(services => new PostgreSqlCallSink(connectionString, sinkOptions, Time(services), Logging(services)))
+            .UseStore(typeof(PostgreSqlCallStore), services => new PostgreSqlCallStore(connectionString, sinkOptions, Time(services)));
     }
 
     /// <summary>
     /// Stores calls through <paramref name="dataSource"/>, which stays the caller's (not disposed with the logger; its
-    /// pool and timeouts are its own, and the writer holds one of its connections). Never connects here.
+    /// pool and timeouts are its own, and the writer holds one of its connections). The container's
+    /// <see cref="PostgreSqlCallStore"/> reads through it too. Never connects here.
     /// </summary>
     /// <param name="options">The logger options.</param>
     /// <param name="dataSource">The data source to write through.</param>
@@ -55,7 +64,8 @@ public static class PostgreSqlCallLoggerOptionsExtensions
     /// <summary>
     /// Stores calls through the <see cref="NpgsqlDataSource"/> that <paramref name="dataSource"/> takes from the
     /// application's services when the logger is built (for instance the one <c>AddNpgsqlDataSource</c> registered),
-    /// which stays the container's. Never connects here.
+    /// which stays the container's; the container's <see cref="PostgreSqlCallStore"/> reads through it too. Never
+    /// connects here.
     /// </summary>
     /// <param name="options">The logger options.</param>
     /// <param name="dataSource">Returns the data source, e.g. <c>sp =&gt; sp.GetRequiredService&lt;NpgsqlDataSource&gt;()</c>.</param>
@@ -68,7 +78,9 @@ public static class PostgreSqlCallLoggerOptionsExtensions
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(dataSource);
         var sinkOptions = Configure(configure);
-        return options.UseSink(services => new PostgreSqlCallSink(dataSource(services), sinkOptions, Time(services), Logging(services)));
+        return options
+            .UseSink(services => new PostgreSqlCallSink(dataSource(services), sinkOptions, Time(services), Logging(services)))
+            .UseStore(typeof(PostgreSqlCallStore), services => new PostgreSqlCallStore(dataSource(services), sinkOptions, Time(services)));
     }
 
     private static PostgreSqlSinkOptions Configure(Action<PostgreSqlSinkOptions>? configure)

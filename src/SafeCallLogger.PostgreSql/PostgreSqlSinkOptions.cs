@@ -5,7 +5,7 @@ using SafeCallLogger.PostgreSql.Internal;
 namespace SafeCallLogger.PostgreSql;
 
 /// <summary>
-/// Settings of <see cref="PostgreSqlCallSink"/> and <c>PostgreSqlCallStore</c>. Checked once by
+/// Settings of <see cref="PostgreSqlCallSink"/> and <see cref="PostgreSqlCallStore"/>. Checked once by
 /// <see cref="Validate"/>, which reports every problem at once; the sink, the store and <c>UsePostgreSql</c> throw
 /// <see cref="ArgumentException"/> when it finds any, never later on the logging path.
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class PostgreSqlSinkOptions
 
     /// <summary>
     /// Calls whose <c>alert_sent_at</c> is older than this many days are deleted, with their per-user rows, at most
-    /// once a day by the sink and on demand by <c>PostgreSqlCallStore.RunRetentionAsync</c>. Zero keeps
+    /// once a day by the sink and on demand by <see cref="PostgreSqlCallStore.RunRetentionAsync"/>. Zero keeps
     /// everything. The default is 365. Between 0 and 36,500.
     /// </summary>
     [Limit(0, 36_500)]

@@ -5,13 +5,13 @@ internal static class TestData
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 14, 18, 30, 0, TimeSpan.Zero);
 
-    public static CallRecord Call(string id, string? league = "NBA", IReadOnlyList<long>? users = null, DateTimeOffset? sentAt = null) => new()
+    public static CallRecord Call(string id, string? league = "NBA", IReadOnlyList<long>? users = null, DateTimeOffset? sentAt = null, CallType type = CallType.Arbitrage, string sport = "basketball_nba", string teamA = "Lakers") => new()
     {
         CallId = id,
-        CallType = CallType.Arbitrage,
-        Sport = "basketball_nba",
+        CallType = type,
+        Sport = sport,
         League = league,
-        TeamA = "Lakers",
+        TeamA = teamA,
         TeamB = "Celtics",
         MatchDate = Start.Date,
         MatchCommenceTime = Start.AddHours(2),
