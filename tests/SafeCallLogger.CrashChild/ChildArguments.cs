@@ -5,14 +5,15 @@ namespace SafeCallLogger.CrashChild;
 
 /// <summary>
 /// The command line: <c>--db PATH [--mode auto|off|spill|durable] [--rate N] [--count N] [--prefix P] [--di]
-/// [--journal DIR] [--hold] [--no-dispose] [--start K] [--notify U,U…] [--click U,U…] [--flush SECONDS] [--timing]</c>.
+/// [--journal DIR] [--hold] [--no-dispose] [--start K] [--notify U,U…] [--click U,U…] [--flush SECONDS] [--timing] [--queue N]</c>.
 /// A rate of 0 logs in a tight loop; a count of 0 logs until the process is killed; <c>--hold</c> waits, after the
 /// last call, until stdin closes before disposing the logger; <c>--no-dispose</c> returns from <c>Main</c> after the
 /// last call without flushing, disposing or stopping anything, as a bot that forgets to. For fleets (several children
 /// on one store): <c>--start</c> begins at counter K and wraps at the count, so children send the same ids in another
 /// order; <c>--notify</c> sends each call to those user ids; <c>--click</c> clicks each call once per listed user
 /// (repeats allowed) right after logging it; <c>--flush</c> is how long the final flush may take (30 s by default);
-/// <c>--timing</c> prints <c>ELAPSED ms</c> (first call to flushed) before <c>DONE</c>.
+/// <c>--timing</c> prints <c>ELAPSED ms</c> (first call to flushed) before <c>DONE</c>; <c>--queue</c> sets the queue
+/// capacity (benchmarks size it to the run so nothing spills).
 /// </summary>
 internal sealed class ChildArguments
 {
@@ -48,6 +49,8 @@ internal sealed class ChildArguments
 
     public bool Timing { get; init; }
 
+    public int? QueueCapacity { get; init; }
+
     public string ConnectionString => $"Data Source={Database};Pooling=False";
 
     public static ChildArguments Parse(string[] args)
@@ -59,6 +62,7 @@ internal sealed class ChildArguments
         bool di = false, hold = false, noDispose = false, timing = false;
         long[]? notify = null, click = null;
         var flush = 30;
+        int? queue = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -78,6 +82,7 @@ internal sealed class ChildArguments
                 case "--click": click = Users(Value(args, ref i)); break;
                 case "--flush": flush = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--timing": timing = true; break;
+                case "--queue": queue = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.", nameof(args));
             }
         }
@@ -99,6 +104,7 @@ internal sealed class ChildArguments
             Click = click ?? [],
             FlushTimeout = TimeSpan.FromSeconds(flush),
             Timing = timing,
+            QueueCapacity = queue,
         };
     }
 
