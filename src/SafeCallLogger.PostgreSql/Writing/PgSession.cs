@@ -157,6 +157,8 @@ internal sealed class PgSession : IAsyncDisposable
             batch.BatchCommands[3].Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now.UtcDateTime });
             batch.BatchCommands[7].Parameters.Add(new NpgsqlParameter<int> { TypedValue = _options.MaxPendingOperations });
 
+            // Prepared once per connection (Npgsql keeps them by SQL text; later batches skip the parse and plan).
+            await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
             long orphaned = 0;
             var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
