@@ -13,7 +13,7 @@ namespace SafeCallLogger.PostgreSql.Tests;
 /// operation id applied once and nothing left waiting.
 /// </summary>
 [Collection(PgCollection.Name)]
-public sealed class PostgreSqlFleetTests(PgServer server)
+public sealed class PostgreSqlFleetTotalsTests(PgServer server)
 {
     private const int Processes = 4;
     private const int CallsPerProcess = 10_000;

@@ -10,7 +10,7 @@ namespace SafeCallLogger.PostgreSql.Tests;
 /// the other tests never see the outage. In the same collection, so it does not compete with them for the CPU.
 /// </summary>
 [Collection(PgCollection.Name)]
-public sealed class PostgreSqlOutageTests
+public sealed class PostgreSqlServerOutageTests
 {
     // The fault: how long the server stays down. Waiting for it is the outage, not a timing assertion.
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
