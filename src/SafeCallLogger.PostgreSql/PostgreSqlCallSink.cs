@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SafeCallLogger.Diagnostics;
+using SafeCallLogger.Journal;
 using SafeCallLogger.PostgreSql.Internal;
 
 namespace SafeCallLogger.PostgreSql;
@@ -26,11 +27,12 @@ namespace SafeCallLogger.PostgreSql;
 /// A refused record (a constraint, a bad value) fails the batch with <see cref="UnstorableOperationException"/> naming
 /// it, found by re-running prefixes of the batch in rolled-back transactions; the logger sets it aside and hands it
 /// back through <see cref="WriteDeadLettersAsync"/>. Everything else (connection refused, server restart, 08xxx, 40001,
-/// 40P01, 53xxx, timeouts) is thrown as it is: the logger retries, opens its circuit and journals. Log lines go
+/// 40P01, 53xxx, timeouts) is thrown as it is: the logger retries, opens its circuit and journals (by default in a
+/// folder of the application's named after the database, unless <c>Journal.Directory</c> says where). Log lines go
 /// through a queue of the sink's own, so a slow or throwing log provider never fails or blocks a write.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlCallSink : ICallSink, IDeadLetterSink, ICallSinkProbe, IAsyncDisposable
+public sealed class PostgreSqlCallSink : ICallSink, IDeadLetterSink, ICallSinkProbe, IJournalPlacement, IAsyncDisposable
 {
     private static readonly TimeSpan LogDrainBudget = TimeSpan.FromSeconds(1);
 
@@ -40,6 +42,7 @@ public sealed class PostgreSqlCallSink : ICallSink, IDeadLetterSink, ICallSinkPr
     private readonly LogPump _logPump = new();
     private readonly SinkMaintenance _maintenance;
     private readonly WriteRunner _runner;
+    private readonly string _journalDirectory;
     private long _orphaned;
     private int _disposed;
 
@@ -81,6 +84,7 @@ public sealed class PostgreSqlCallSink : ICallSink, IDeadLetterSink, ICallSinkPr
         var names = new PgTableNames(validated.SchemaName, validated.TableName);
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
+        _journalDirectory = PgJournalPlacement.Directory(dataSource.ConnectionString, names);
         _time = timeProvider ?? TimeProvider.System;
         var logger = BackgroundLogger.Create(loggerFactory, typeof(PostgreSqlCallSink).FullName!, _logPump);
         _maintenance = new SinkMaintenance(validated, names, logger);
@@ -92,6 +96,13 @@ public sealed class PostgreSqlCallSink : ICallSink, IDeadLetterSink, ICallSinkPr
     /// were already waiting; counted since the sink was created. Never throws.
     /// </summary>
     public long OrphanedOperations => Interlocked.Read(ref _orphaned);
+
+    /// <summary>
+    /// Where the logger keeps its journal for this sink (<see cref="JournalMode.Auto"/> spills to it during an outage):
+    /// <c>safecall-pg-{host}-{port}-{database}-{schema}.{table}.journal</c> in the application's folder. Set
+    /// <c>Journal.Directory</c> when several processes run from one folder.
+    /// </summary>
+    string? IJournalPlacement.JournalDirectory => _journalDirectory;
 
     /// <summary>
     /// Writes the batch in one round trip and one transaction, all or nothing, applying each operation id at most once.

@@ -53,12 +53,19 @@ internal sealed class ChildArguments
 
     public string ConnectionString => $"Data Source={Database};Pooling=False";
 
+    /// <summary>
+    /// <c>--click-user U</c>: after each call, two I BET clicks on it, one from user <c>U</c> and one from user 0 (shared by
+    /// every child), so a fleet test can check that clicks count once per user across processes.
+    /// </summary>
+    public long? ClickUser { get; init; }
+
     public static ChildArguments Parse(string[] args)
     {
         string? database = null, prefix = null, journal = null, postgres = null;
         var mode = JournalMode.Auto;
         int rate = 0;
         long count = 0, start = 0;
+        long? clickUser = null;
         bool di = false, hold = false, noDispose = false, timing = false;
         long[]? notify = null, click = null;
         var flush = 30;
@@ -73,6 +80,7 @@ internal sealed class ChildArguments
                 case "--rate": rate = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--count": count = long.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--prefix": prefix = Value(args, ref i); break;
+                case "--click-user": clickUser = long.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--journal": journal = Value(args, ref i); break;
                 case "--di": di = true; break;
                 case "--hold": hold = true; break;
@@ -99,6 +107,7 @@ internal sealed class ChildArguments
             JournalDirectory = journal,
             Hold = hold,
             NoDispose = noDispose,
+            ClickUser = clickUser,
             Start = start,
             Notify = notify,
             Click = click ?? [],

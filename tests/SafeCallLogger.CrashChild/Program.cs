@@ -77,6 +77,19 @@ internal static class Program
                     output.WriteLine("R " + id + " click " + click.Status);
                 }
             }
+
+            if (args.ClickUser is { } clickUser)
+            {
+                // Reported like calls only when refused (the parent counts accepted calls, not clicks).
+                foreach (var clicker in (long[])[clickUser, 0])
+                {
+                    var click = logger.IncrementClickSafe(id, clicker);
+                    if (!click.IsAccepted)
+                    {
+                        output.WriteLine("R click:" + id + " " + click.Status);
+                    }
+                }
+            }
         }
     }
 

@@ -14,6 +14,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the call logger in a service collection.</summary>
 public static class SafeCallLoggerServiceCollectionExtensions
 {
+    // The storage-agnostic contracts a storage's store may implement; each is registered as the same singleton.
+    private static readonly Type[] StoreContracts = [typeof(ICallStore), typeof(ICallAnalytics)];
+
     /// <summary>
     /// Registers <see cref="ICallLogger"/> (a singleton <see cref="CallLogger"/>, the one instance the container owns
     /// and disposes, once, with its owned sink; <see cref="CallLogger"/> itself is not a service: inject
@@ -149,11 +152,14 @@ public static class SafeCallLoggerServiceCollectionExtensions
         {
             services.TryAdd(ServiceDescriptor.Singleton(store.ServiceType, provider => CreateStore(provider, store.ServiceType)));
 
-            // The storage-agnostic contract resolves to the same singleton, so /ml_stats works on any storage.
-            if (store.ServiceType != typeof(ICallStore) && typeof(ICallStore).IsAssignableFrom(store.ServiceType))
+            // The storage-agnostic contracts resolve to the same singleton, so /ml_stats and analytics work on any storage.
+            foreach (var contract in StoreContracts)
             {
-                var serviceType = store.ServiceType;
-                services.TryAdd(ServiceDescriptor.Singleton(typeof(ICallStore), provider => provider.GetRequiredService(serviceType)));
+                if (store.ServiceType != contract && contract.IsAssignableFrom(store.ServiceType))
+                {
+                    var serviceType = store.ServiceType;
+                    services.TryAdd(ServiceDescriptor.Singleton(contract, provider => provider.GetRequiredService(serviceType)));
+                }
             }
         }
     }
