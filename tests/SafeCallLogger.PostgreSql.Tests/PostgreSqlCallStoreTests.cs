@@ -9,17 +9,24 @@ namespace SafeCallLogger.PostgreSql.Tests;
 
 /// <summary>The query side: totals kept by the statement triggers, self-test, retention, export in the SQLite store's format, DI.</summary>
 [Collection(PgCollection.Name)]
-public sealed class PostgreSqlCallStoreTests(PgServer server) : IAsyncDisposable
+public sealed class PostgreSqlCallStoreTests(PgServer server) : IDisposable
 {
     private readonly PgDatabase _db = new(server);
     private readonly FakeTimeProvider _time = new(Start);
     private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), "scl-pg-export-" + Guid.NewGuid().ToString("N") + ".db");
 
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_sqlitePath);
-        return ValueTask.CompletedTask;
+        foreach (var suffix in (string[])["", "-wal", "-shm"])
+        {
+            File.Delete(_sqlitePath + suffix);
+        }
+
+        if (Directory.Exists(_sqlitePath + ".journal"))
+        {
+            Directory.Delete(_sqlitePath + ".journal", recursive: true);
+        }
     }
 
     [Fact]
