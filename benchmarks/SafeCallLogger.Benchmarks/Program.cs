@@ -7,4 +7,10 @@ if (args.Length > 0 && args[0] == "--alloc-probe")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--pg-fleet")
+{
+    await PostgreSqlFleetRun.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EnqueueBenchmarks).Assembly).Run(args);

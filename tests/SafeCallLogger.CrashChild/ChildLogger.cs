@@ -68,6 +68,11 @@ internal sealed class ChildLogger : IAsyncDisposable
     private static CallLoggerOptions Configure(CallLoggerOptions options, ChildArguments args)
     {
         options.Journal.Mode = args.Mode;
+        if (args.QueueCapacity is { } capacity)
+        {
+            options.QueueCapacity = capacity;
+        }
+
         if (args.JournalDirectory is not null)
         {
             options.Journal.Directory = args.JournalDirectory;

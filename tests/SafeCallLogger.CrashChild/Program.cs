@@ -9,7 +9,7 @@ namespace SafeCallLogger.CrashChild;
 /// Logs calls with ids <c>{prefix}{counter:D8}</c> at a rate and writes one flushed stdout line per call:
 /// <c>A id</c> when accepted, <c>R id status</c> otherwise; a killed child's lines are still in the pipe for the
 /// parent. At the end (unless killed): disposes the logger (unless <c>--no-dispose</c>) and prints <c>DONE</c> and the
-/// health on one line.
+/// health on one line. Clicks (<c>--click</c>) print nothing when accepted and <c>R id click status</c> otherwise.
 /// Exit code 2 on an exception, with it on stderr.
 /// </summary>
 internal static class Program
@@ -31,13 +31,18 @@ internal static class Program
 
             await using (child)
             {
+                var clock = Stopwatch.StartNew();
                 Log(child.Logger, args, output);
                 if (args.Hold)
                 {
                     await Console.In.ReadToEndAsync();
                 }
 
-                await child.Logger.FlushAsync(TimeSpan.FromSeconds(30));
+                await child.Logger.FlushAsync(args.FlushTimeout);
+                if (args.Timing)
+                {
+                    output.WriteLine("ELAPSED " + clock.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture));
+                }
             }
 
             output.WriteLine("DONE " + child.Logger.GetHealth());
@@ -61,13 +66,22 @@ internal static class Program
                 Thread.Sleep(1);
             }
 
-            var id = args.Prefix + n.ToString("D8", CultureInfo.InvariantCulture);
-            var result = logger.LogCallSafe(Call(id));
+            var counter = args.Count > 0 ? (args.Start + n) % args.Count : args.Start + n;
+            var id = args.Prefix + counter.ToString("D8", CultureInfo.InvariantCulture);
+            var result = logger.LogCallSafe(Call(id, args.Notify));
             output.WriteLine(result.IsAccepted ? "A " + id : "R " + id + " " + result.Status);
-            if (args.ClickUser is { } user)
+            foreach (var user in args.Click)
+            {
+                if (logger.IncrementClickSafe(id, user) is { IsAccepted: false } click)
+                {
+                    output.WriteLine("R " + id + " click " + click.Status);
+                }
+            }
+
+            if (args.ClickUser is { } clickUser)
             {
                 // Reported like calls only when refused (the parent counts accepted calls, not clicks).
-                foreach (var clicker in (long[])[user, 0])
+                foreach (var clicker in (long[])[clickUser, 0])
                 {
                     var click = logger.IncrementClickSafe(id, clicker);
                     if (!click.IsAccepted)
@@ -79,7 +93,7 @@ internal static class Program
         }
     }
 
-    private static CallRecord Call(string id) => new()
+    private static CallRecord Call(string id, IReadOnlyList<long>? notify) => new()
     {
         CallId = id,
         CallType = CallType.Arbitrage,
@@ -93,7 +107,8 @@ internal static class Program
         OddsA = 2.10,
         OddsB = 2.05,
         RoiPercent = 3.7,
-        UsersNotified = 1,
+        UsersNotified = notify?.Count ?? 1,
+        NotifiedUserIds = notify,
         DataSource = "crash_child",
     };
 }
