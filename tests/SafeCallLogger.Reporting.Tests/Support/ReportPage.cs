@@ -8,7 +8,7 @@ namespace SafeCallLogger.Reporting.Tests.Support;
 /// The report read back as XML (the page is XHTML-compatible, which this also checks): its sections, its charts and
 /// what each chart drew, from the <c>data-key</c>, <c>data-series</c> and <c>data-value</c> attributes.
 /// </summary>
-internal sealed class ReportPage
+public sealed class ReportPage
 {
     private ReportPage(XDocument document, string html)
     {
@@ -62,4 +62,4 @@ internal sealed class ReportPage
 }
 
 /// <summary>One bar, segment or point as the page drew it.</summary>
-internal sealed record DrawnValue(string Key, string? Series, double Value);
+public sealed record DrawnValue(string Key, string? Series, double Value);
