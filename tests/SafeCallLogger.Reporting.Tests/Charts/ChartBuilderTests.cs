@@ -32,12 +32,12 @@ public sealed class ChartBuilderTests
         var svg = Render(html => BarChart.Write(html, "c", "C", [new ChartBar(name, name, 1, "1")], v => "t"));
 
         Assert.Equal(name, ReportPage.Drawn(svg).Single().Key);
-        Assert.Contains(svg.Descendants(SvgNs + "text"), t => t.Value == new string('x', 21) + "…");
+        Assert.Contains(svg.Descendants(SvgNs + "text"), t => t.Value == new string('x', 16) + "…");
         Assert.StartsWith(name, svg.Descendants(SvgNs + "rect").Single().Element(SvgNs + "title")!.Value, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ColumnChart_TwentyFourHours_DrawsEveryColumnAndLabelsEverySecond()
+    public void ColumnChart_TwentyFourHours_DrawsEveryColumnAndLabelsEveryThird()
     {
         var bars = Enumerable.Range(0, 24).Select(h => new ChartBar(h.ToString("00", CultureInfo.InvariantCulture), h.ToString("00", CultureInfo.InvariantCulture), h, "x")).ToList();
 
@@ -45,7 +45,7 @@ public sealed class ChartBuilderTests
 
         Assert.Equal(24, ReportPage.Drawn(svg).Count);
         var labels = svg.Descendants(SvgNs + "text").Where(t => (string?)t.Attribute("class") == "tick" && t.Value != "t").Select(t => t.Value).ToList();
-        Assert.Equal(Enumerable.Range(0, 12).Select(i => (2 * i).ToString("00", CultureInfo.InvariantCulture)), labels);
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => (3 * i).ToString("00", CultureInfo.InvariantCulture)), labels);
     }
 
     [Fact]
