@@ -80,6 +80,7 @@ internal static class DoctorCommand
     {
         var c = CultureInfo.InvariantCulture;
         var table = Tables.Create("safecall doctor", "Check", "Result");
+        table.Columns[1].Alignment = Spectre.Console.Justify.Left;
         Tables.AddRow(table, "Database", report.Database);
         Tables.AddRow(table, "PRAGMA " + report.Check, report.CheckResult);
         Tables.AddRow(table, "Schema version", report.SchemaVersion?.ToString(c) ?? "none (a table from another writer; the bot upgrades it)");
