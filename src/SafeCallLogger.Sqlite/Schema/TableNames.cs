@@ -7,8 +7,10 @@ internal sealed class TableNames
     {
         Plain = table;
         Calls = SqlIdentifier.Quote(table);
-        NotifiedUsers = SqlIdentifier.Quote(table + "_notified_users");
-        Clicks = SqlIdentifier.Quote(table + "_clicks");
+        NotifiedUsersPlain = table + "_notified_users";
+        NotifiedUsers = SqlIdentifier.Quote(NotifiedUsersPlain);
+        ClicksPlain = table + "_clicks";
+        Clicks = SqlIdentifier.Quote(ClicksPlain);
         PendingOps = SqlIdentifier.Quote(table + "_pending_ops");
         StatsByTypePlain = table + "_stats_by_type";
         StatsByType = SqlIdentifier.Quote(StatsByTypePlain);
@@ -29,6 +31,12 @@ internal sealed class TableNames
     public string NotifiedUsers { get; }
 
     public string Clicks { get; }
+
+    /// <summary>The per-user notified table name, unquoted.</summary>
+    public string NotifiedUsersPlain { get; }
+
+    /// <summary>The per-user clicks table name, unquoted.</summary>
+    public string ClicksPlain { get; }
 
     public string PendingOps { get; }
 

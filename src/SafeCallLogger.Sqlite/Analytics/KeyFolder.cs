@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace SafeCallLogger.Sqlite.Internal;
+
+/// <summary>
+/// Turns the raw group keys of the analytics SQL into the keys of the rows: a UTC quarter-hour into the local hour,
+/// weekday or day of the filter's zone (<see cref="TimeZoneInfo.ConvertTime(DateTimeOffset, TimeZoneInfo)"/>, so
+/// daylight-saving changes are the zone's own), a band number into its label; text stays as it is. Also orders the
+/// rows the way <see cref="ICallAnalytics"/> promises. Not thread-safe: one per query.
+/// </summary>
+internal sealed class KeyFolder
+{
+    private static readonly string[] Hours = [.. Enumerable.Range(0, 24).Select(static h => h.ToString("00", CultureInfo.InvariantCulture))];
+
+    private static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+    private static readonly TimeSpan QuarterHour = TimeSpan.FromMinutes(15);
+
+    private readonly TimeZoneInfo _zone;
+    private readonly string[] _bands;
+    private readonly Dictionary<long, DateTime> _local = [];
+
+    public KeyFolder(TimeZoneInfo zone, double[] edges)
+    {
+        _zone = zone;
+        _bands = BandLabels(edges);
+    }
+
+    /// <summary>The labels of the bands of <paramref name="edges"/>: <c>&lt;0%</c>, <c>0-1%</c>, ..., <c>10%+</c>.</summary>
+    public static string[] BandLabels(double[] edges)
+    {
+        static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
+        var labels = new string[edges.Length + 1];
+        labels[0] = $"<{F(edges[0])}%";
+        for (var i = 1; i < edges.Length; i++)
+        {
+            labels[i] = $"{F(edges[i - 1])}-{F(edges[i])}%";
+        }
+
+        labels[^1] = $"{F(edges[^1])}%+";
+        return labels;
+    }
+
+    /// <summary>The keys a breakdown by <paramref name="by"/> always has, in their natural order; <see langword="null"/> when it has no fixed keys.</summary>
+    public IReadOnlyList<string>? NaturalKeys(CallDimension? by) => by switch
+    {
+        CallDimension.RoiBand => _bands,
+        CallDimension.HourOfDay => Hours,
+        CallDimension.Weekday => Weekdays,
+        _ => null,
+    };
+
+    /// <summary>The row key of the raw key in column <paramref name="ordinal"/> of <paramref name="reader"/>.</summary>
+    public string? Key(CallDimension? by, SqliteDataReader reader, int ordinal)
+    {
+        if (by is null || reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        switch (by)
+        {
+            case CallDimension.RoiBand:
+                return _bands[reader.GetInt32(ordinal)];
+            case CallDimension.HourOfDay:
+                return Hours[Local(reader.GetInt64(ordinal)).Hour];
+            case CallDimension.Weekday:
+                return Weekdays[((int)Local(reader.GetInt64(ordinal)).DayOfWeek + 6) % 7];
+            default:
+                return reader.GetString(ordinal);
+        }
+    }
+
+    /// <summary>The local day of a UTC quarter-hour in the filter's zone.</summary>
+    public DateOnly Day(long quarterHour) => DateOnly.FromDateTime(Local(quarterHour));
+
+    /// <summary>The local day of <paramref name="at"/> in the filter's zone.</summary>
+    public DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
+
+    /// <summary>
+    /// The rows in the promised order: for a dimension with natural keys every key in that order (a missing one made by
+    /// <paramref name="empty"/>), then a row for unreadable values if any; otherwise the heaviest first, then by key
+    /// (ordinal), the row of calls without a value last among equals.
+    /// </summary>
+    public List<TRow> Order<TRow>(CallDimension? by, Dictionary<string, TRow> rows, TRow? nullRow, Func<TRow, long> weight, Func<string, TRow> empty)
+        where TRow : class
+    {
+        var natural = NaturalKeys(by);
+        List<TRow> ordered;
+        if (natural is not null)
+        {
+            ordered = [.. natural.Select(k => rows.TryGetValue(k, out var row) ? row : empty(k))];
+            if (nullRow is not null)
+            {
+                ordered.Add(nullRow);
+            }
+
+            return ordered;
+        }
+
+        var keyed = rows.OrderByDescending(p => weight(p.Value)).ThenBy(static p => p.Key, StringComparer.Ordinal).ToList();
+        ordered = [.. keyed.Select(static p => p.Value)];
+        if (nullRow is not null)
+        {
+            var at = keyed.FindIndex(p => weight(p.Value) < weight(nullRow));
+            ordered.Insert(at < 0 ? ordered.Count : at, nullRow);
+        }
+
+        return ordered;
+    }
+
+    private DateTime Local(long quarterHour)
+    {
+        if (!_local.TryGetValue(quarterHour, out var local))
+        {
+            local = TimeZoneInfo.ConvertTime(DateTimeOffset.UnixEpoch + (QuarterHour * quarterHour), _zone).DateTime;
+            _local[quarterHour] = local;
+        }
+
+        return local;
+    }
+}

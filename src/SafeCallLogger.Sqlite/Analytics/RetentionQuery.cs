@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+
+namespace SafeCallLogger.Sqlite.Internal;
+
+/// <summary>
+/// <see cref="ICallAnalytics.GetRetentionAsync"/>: SQL gives each user's distinct UTC quarter-hours of notification and
+/// of first click per call (of the filter's calls), in one statement; they are folded here into the calendar days of
+/// the filter's zone, and each user's days are compared with the day of the first click.
+/// </summary>
+internal static class RetentionQuery
+{
+    public const int Days = 7;
+
+    public static string Sql(TableNames t, AnalyticsScope scope, bool hasNotified, bool hasClicks)
+    {
+        var parts = new List<string>(2);
+        if (hasNotified)
+        {
+            parts.Add($"SELECT 0 AS what, n.user_id, {AnalyticsScope.QuarterHourSql("n.notified_at")} AS q FROM {t.NotifiedUsers} AS n WHERE {scope.CallIdConditions(t, "n")} GROUP BY n.user_id, q");
+        }
+
+        if (hasClicks)
+        {
+            parts.Add($"SELECT 1 AS what, k.user_id, {AnalyticsScope.QuarterHourSql("k.first_clicked_at")} AS q FROM {t.Clicks} AS k WHERE {scope.CallIdConditions(t, "k")} GROUP BY k.user_id, q");
+        }
+
+        return string.Join("\nUNION ALL\n", parts);
+    }
+
+    public static IReadOnlyList<RetentionRow> Read(SqliteConnection connection, TableNames t, AnalyticsScope scope, CancellationToken cancellationToken) =>
+        AnalyticsRead.InSnapshot(
+            connection,
+            t,
+            transaction =>
+            {
+                var hasClicks = SqliteSchema.TableExists(connection, t.ClicksPlain, transaction);
+                if (!hasClicks)
+                {
+                    return Rows(new Dictionary<long, User>(), scope, null);
+                }
+
+                var hasNotified = SqliteSchema.TableExists(connection, t.NotifiedUsersPlain, transaction);
+                var users = new Dictionary<long, User>();
+                DateOnly? lastDay = null;
+                using var command = scope.Command(transaction, Sql(t, scope, hasNotified, hasClicks));
+                using var reader = command.ExecuteReader();
+                var rows = 0;
+                while (reader.Read())
+                {
+                    AnalyticsRead.Check(cancellationToken, ref rows);
+                    if (reader.IsDBNull(2))
+                    {
+                        continue;
+                    }
+
+                    var day = scope.Keys.Day(reader.GetInt64(2));
+                    var id = reader.GetInt64(1);
+                    if (!users.TryGetValue(id, out var user))
+                    {
+                        users[id] = user = new User();
+                    }
+
+                    (reader.GetInt64(0) == 0 ? user.Notified : user.Clicked).Add(day);
+                    lastDay = lastDay is { } last && last >= day ? last : day;
+                }
+
+                return Rows(users, scope, lastDay);
+            },
+            () => Rows(new Dictionary<long, User>(), scope, null));
+
+    private static IReadOnlyList<RetentionRow> Rows(Dictionary<long, User> users, AnalyticsScope scope, DateOnly? lastDataDay)
+    {
+        // The last observable day: the range's when it has an end (exclusive, so the day of the instant before it), else the data's.
+        var lastDay = scope.Filter.Until is { } until ? scope.Keys.Day(until.AddTicks(-1)) : lastDataDay;
+        var cohort = new long[Days + 1];
+        var active = new long[Days + 1];
+        var engaged = new long[Days + 1];
+        foreach (var user in users.Values)
+        {
+            if (user.Clicked.Count == 0 || lastDay is not { } end)
+            {
+                continue;
+            }
+
+            var first = user.Clicked.Min();
+            for (var n = 1; n <= Days; n++)
+            {
+                var day = first.AddDays(n);
+                if (day > end)
+                {
+                    break;
+                }
+
+                cohort[n]++;
+                active[n] += user.Notified.Contains(day) ? 1 : 0;
+                engaged[n] += user.Clicked.Contains(day) ? 1 : 0;
+            }
+        }
+
+        return [.. Enumerable.Range(1, Days).Select(n => new RetentionRow(n, cohort[n], active[n], engaged[n]))];
+    }
+
+    private sealed class User
+    {
+        public HashSet<DateOnly> Notified { get; } = [];
+
+        public HashSet<DateOnly> Clicked { get; } = [];
+    }
+}

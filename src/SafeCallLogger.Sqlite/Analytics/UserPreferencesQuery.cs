@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+
+namespace SafeCallLogger.Sqlite.Internal;
+
+/// <summary>
+/// <see cref="ICallAnalytics.GetUserPreferencesAsync"/>: one <c>GROUP BY</c> user and key over the per-user notified
+/// rows of the filter's calls, each looked up in the per-user clicks by its primary key (a user's clicks count once
+/// per call). The minimum is applied after quarter-hours are folded into hours or weekdays.
+/// </summary>
+internal static class UserPreferencesQuery
+{
+    public static string Sql(TableNames t, AnalyticsScope scope, CallDimension by, bool hasClicks) => $"""
+        {AnalyticsScope.With(by)}SELECT n.user_id, {scope.KeySql(by)} AS k,
+               COUNT(*) AS notified,
+               {(hasClicks ? "COUNT(ck.call_id)" : "0")} AS clicked
+        FROM {t.Calls} AS c{AnalyticsScope.SidesJoin(by)}
+        JOIN {t.NotifiedUsers} AS n ON n.call_id = c.call_id{(hasClicks ? $"\nLEFT JOIN {t.Clicks} AS ck ON ck.call_id = n.call_id AND ck.user_id = n.user_id" : string.Empty)}
+        WHERE {scope.CallConditions()}
+        GROUP BY n.user_id, k
+        """;
+
+    public static IReadOnlyList<UserPreferenceRow> Read(SqliteConnection connection, TableNames t, AnalyticsScope scope, CallDimension by, int minimumNotified, CancellationToken cancellationToken) =>
+        AnalyticsRead.InSnapshot<IReadOnlyList<UserPreferenceRow>>(
+            connection,
+            t,
+            transaction =>
+            {
+                if (!SqliteSchema.TableExists(connection, t.NotifiedUsersPlain, transaction))
+                {
+                    return [];
+                }
+
+                var hasClicks = SqliteSchema.TableExists(connection, t.ClicksPlain, transaction);
+                var groups = new Dictionary<(long User, string? Key), long[]>();
+                using var command = scope.Command(transaction, Sql(t, scope, by, hasClicks));
+                using var reader = command.ExecuteReader();
+                var rows = 0;
+                while (reader.Read())
+                {
+                    AnalyticsRead.Check(cancellationToken, ref rows);
+                    var group = (reader.GetInt64(0), scope.Keys.Key(by, reader, 1));
+                    if (!groups.TryGetValue(group, out var counts))
+                    {
+                        groups[group] = counts = new long[2];
+                    }
+
+                    counts[0] += reader.GetInt64(2);
+                    counts[1] += reader.GetInt64(3);
+                }
+
+                var minimum = Math.Max(1, minimumNotified);
+                return [.. groups
+                    .Where(p => p.Value[0] >= minimum)
+                    .Select(static p => new UserPreferenceRow(p.Key.User, p.Key.Key, p.Value[0], p.Value[1]))
+                    .OrderBy(static r => r.UserId)
+                    .ThenByDescending(static r => r.Notified)
+                    .ThenBy(static r => r.Key is null)
+                    .ThenBy(static r => r.Key, StringComparer.Ordinal)];
+            },
+            static () => []);
+}

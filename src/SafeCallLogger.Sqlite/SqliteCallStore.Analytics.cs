@@ -1,0 +1,57 @@
+using SafeCallLogger.Sqlite.Internal;
+
+namespace SafeCallLogger.Sqlite;
+
+/// <content>
+/// The operator's questions (<see cref="ICallAnalytics"/>), each one SQL statement in one read transaction on its own
+/// short-lived connection, so the sink keeps writing. Never creates or changes the schema: a new or empty file gives
+/// empty rows (or the fixed rows of a natural order, all zero). docs/ANALYTICS.md gives each statement.
+/// </content>
+public sealed partial class SqliteCallStore : ICallAnalytics
+{
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ConversionRow>> GetConversionAsync(CallDimension by, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
+        Query(filter, by, (connection, scope) => ConversionQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<DailyActivityRow>> GetDailyActivityAsync(AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
+        Query(filter, null, (connection, scope) => DailyActivityQuery.Read(connection, _names, scope, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ResultsRow>> GetResultsAsync(CallDimension by, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
+        Query(filter, by, (connection, scope) => ResultsQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ClvRow>> GetClvAsync(CallDimension by, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
+        Query(filter, by, (connection, scope) => ClvQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<LineMovementRow>> GetLineMovementAsync(AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
+        Query(filter, null, (connection, scope) => LineMovementQuery.Read(connection, _names, scope, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<TimingRow>> GetTimingAsync(CallDimension? by = null, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
+        Query(filter, by, (connection, scope) => TimingQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>A <paramref name="minimumNotified"/> below 1 counts as 1: a row rests on at least one notified call.</remarks>
+    public Task<IReadOnlyList<UserPreferenceRow>> GetUserPreferencesAsync(CallDimension by, int minimumNotified = 1, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
+        Query(filter, by, (connection, scope) => UserPreferencesQuery.Read(connection, _names, scope, by, minimumNotified, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<RetentionRow>> GetRetentionAsync(AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
+        Query(filter, null, (connection, scope) => RetentionQuery.Read(connection, _names, scope, cancellationToken), cancellationToken);
+
+    // The filter is checked on the caller's thread, so bad band edges throw before any work is queued.
+    private Task<IReadOnlyList<TRow>> Query<TRow>(AnalyticsFilter? filter, CallDimension? by, Func<Microsoft.Data.Sqlite.SqliteConnection, AnalyticsScope, IReadOnlyList<TRow>> read, CancellationToken cancellationToken)
+    {
+        var scope = AnalyticsScope.Create(filter, by);
+        return Task.Run(
+            () =>
+            {
+                using var connection = Open();
+                return read(connection, scope);
+            },
+            cancellationToken);
+    }
+}
