@@ -21,6 +21,7 @@ internal static class SafecallApp
         root.Add(TimingCommand.Create());
         root.Add(RetentionCommand.Create());
         root.Add(LinesCommand.Create());
+        root.Add(ReportCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(BackupCommand.Create());
         root.Add(PruneCommand.Create());
