@@ -36,8 +36,9 @@ internal static class SafecallApp
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // One line, the first problem; the usage is one --help away.
-            await Console.Error.WriteLineAsync("safecall: " + parse.Errors[0].Message + " (see safecall --help)").ConfigureAwait(false);
+            // One line, the first problem (a list of accepted values folded into it); the usage is one --help away.
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await Console.Error.WriteLineAsync("safecall: " + message + " (see safecall --help)").ConfigureAwait(false);
             return ExitCodes.BadArguments;
         }
 

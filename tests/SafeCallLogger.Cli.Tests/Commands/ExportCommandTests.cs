@@ -52,8 +52,12 @@ public sealed class ExportCommandTests(DemoDatabase demo)
         Assert.IsType<DateTimeDataField>(fields["expires_at"]);
         Assert.Equal(typeof(long), fields["total_users_notified"].ClrType);
         Assert.Equal(typeof(double), fields["roi_percent"].ClrType);
-        Assert.Equal(typeof(string), fields["call_type"].ClrType);
-        Assert.Equal(typeof(string), fields["raw_data"].ClrType);
+        var elements = reader.Metadata!.Schema.ToDictionary(static e => e.Name);
+        Assert.True(elements["alert_sent_at"].LogicalType?.TIMESTAMP?.IsAdjustedToUTC, "alert_sent_at is a UTC timestamp");
+        foreach (var text in new[] { "call_type", "actual_outcome", "line_movement_speed", "raw_data" })
+        {
+            Assert.NotNull(elements[text].LogicalType?.STRING);
+        }
 
         var sent = new List<DateTime?>();
         var notified = new List<long?>();
