@@ -61,7 +61,8 @@ internal static class SampleBotApp
             provider.GetRequiredService<ICallLogger>(),
             provider.GetRequiredService<ICallStore>(),
             provider.GetRequiredService<Subscribers>(),
-            mode.AdminId));
+            mode.AdminId,
+            provider.GetService<ICallAnalytics>()));
         services.AddSingleton(new SimulatedOddsFeed(mode.Seed));
 
         if (mode.IsTelegram)

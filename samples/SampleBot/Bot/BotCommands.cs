@@ -5,9 +5,10 @@ namespace SampleBot.Bot;
 
 /// <summary>
 /// The bot's text commands. <c>/ml_stats</c> and <c>/ml_test</c> answer the admin only, from the <see cref="ICallStore"/>
-/// the storage package registered (SQLite or PostgreSQL: the commands do not know which).
+/// the storage package registered (SQLite or PostgreSQL: the commands do not know which); <c>/ml_stats</c> adds the
+/// best sport, bookmaker pair and ROI band from its <see cref="ICallAnalytics"/> when the storage has one.
 /// </summary>
-internal sealed class BotCommands(ICallLogger logger, ICallStore store, Subscribers subscribers, long adminId)
+internal sealed class BotCommands(ICallLogger logger, ICallStore store, Subscribers subscribers, long adminId, ICallAnalytics? analytics = null)
 {
     public const string Refusal = "Sorry, this command is for the bot admin only.";
 
@@ -36,7 +37,13 @@ internal sealed class BotCommands(ICallLogger logger, ICallStore store, Subscrib
             case "/ml_stats":
                 try
                 {
-                    return CallStatsFormatter.Format(await store.GetStatsAsync(logger.GetHealth(), cancellationToken).ConfigureAwait(false));
+                    var stats = await store.GetStatsAsync(logger.GetHealth(), cancellationToken).ConfigureAwait(false);
+                    if (analytics is not null && stats.TotalCalls > 0)
+                    {
+                        stats = stats with { Recommendations = [.. stats.Recommendations, .. await TopBreakdowns.ReadAsync(analytics, cancellationToken).ConfigureAwait(false)] };
+                    }
+
+                    return CallStatsFormatter.Format(stats);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

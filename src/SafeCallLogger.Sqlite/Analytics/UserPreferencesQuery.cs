@@ -5,7 +5,7 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// <summary>
 /// <see cref="ICallAnalytics.GetUserPreferencesAsync"/>: one <c>GROUP BY</c> user and key over the per-user notified
 /// rows of the filter's calls, each looked up in the per-user clicks by its primary key (a user's clicks count once
-/// per call). The minimum is applied after quarter-hours are folded into hours or weekdays.
+/// per call); <c>CROSS JOIN</c> keeps the calls the outer loop, so each call seeks its notified rows in their primary key instead of one calls lookup per notified row. The minimum is applied after quarter-hours are folded into hours or weekdays.
 /// </summary>
 internal static class UserPreferencesQuery
 {
@@ -14,7 +14,7 @@ internal static class UserPreferencesQuery
                COUNT(*) AS notified,
                {(hasClicks ? "COUNT(ck.call_id)" : "0")} AS clicked
         FROM {t.Calls} AS c{AnalyticsScope.SidesJoin(by)}
-        JOIN {t.NotifiedUsers} AS n ON n.call_id = c.call_id{(hasClicks ? $"\nLEFT JOIN {t.Clicks} AS ck ON ck.call_id = n.call_id AND ck.user_id = n.user_id" : string.Empty)}
+        CROSS JOIN {t.NotifiedUsers} AS n ON n.call_id = c.call_id{(hasClicks ? $"\nLEFT JOIN {t.Clicks} AS ck ON ck.call_id = n.call_id AND ck.user_id = n.user_id" : string.Empty)}
         WHERE {scope.CallConditions()}
         GROUP BY n.user_id, k
         """;

@@ -22,6 +22,7 @@ internal static class SchemaMigrations
         new(2, "per-user, pending and applied-id tables; stats totals and their triggers", ApplyVersion2),
         new(3, "dead letters", static (c, tx, t) => SqliteSchema.Execute(c, tx, SqliteSchema.Version3(t))),
         new(4, "the Python guide's alias columns (sent_at, users_clicked); our old timestamps queued for conversion", PythonGuideCompatibilityStep.Apply),
+        new(5, "analytics indexes: per-user rows by user and time, the /ml_test calls", AnalyticsIndexesStep.Apply),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;

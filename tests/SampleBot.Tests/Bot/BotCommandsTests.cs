@@ -15,7 +15,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _logger = _storage.CreateLogger();
-        _commands = new BotCommands(_logger, _storage.Store, new Subscribers(), Admin);
+        _commands = new BotCommands(_logger, _storage.Store, new Subscribers(), Admin, _storage.Store);
         return Task.CompletedTask;
     }
 
@@ -33,6 +33,42 @@ public sealed class BotCommandsTests : IAsyncLifetime
         Assert.NotNull(reply);
         Assert.Contains("ML CALL LOGGER - STATS", reply, StringComparison.Ordinal);
         Assert.DoesNotContain(BotCommands.Refusal, reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_MlStatsWithEnoughCalls_RecommendsTheBestSportPairAndBandButNotOneLuckyCall()
+    {
+        // 20 NBA calls (bet365 / pinnacle, ROI 2.5), one user of 4 bets on each: 25%. One tennis call, all 4 bet: 100%, but one call.
+        for (var i = 0; i < 21; i++)
+        {
+            var tennis = i == 20;
+            var logged = _logger.LogCallSafe(new CallRecord
+            {
+                CallType = CallType.Arbitrage,
+                Sport = tennis ? "tennis_atp" : "basketball_nba",
+                TeamA = "A" + i,
+                TeamB = "B" + i,
+                BookmakerA = "bet365",
+                BookmakerB = "pinnacle",
+                OddsA = 2.1,
+                OddsB = 2.05,
+                RoiPercent = 2.5,
+                NotifiedUserIds = [11, 12, 13, 14],
+            });
+            for (var u = 11; u < (tennis ? 15 : 12); u++)
+            {
+                _logger.IncrementClickSafe(logged.CallId, u);
+            }
+        }
+
+        await _logger.FlushAsync(TimeSpan.FromSeconds(30));
+        var reply = await _commands.HandleAsync(Admin, "/ml_stats", CancellationToken.None);
+
+        Assert.NotNull(reply);
+        Assert.Contains("- Best sport: basketball_nba, 25% conversion (20 calls)", reply, StringComparison.Ordinal);
+        Assert.Contains("- Best bookmaker pair: bet365 / pinnacle, 28.6% conversion (21 calls)", reply, StringComparison.Ordinal);
+        Assert.Contains("- Best ROI band: 2-3%, 28.6% conversion (21 calls)", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("tennis_atp,", reply, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal sealed class TestBot : IAsyncDisposable
         FloodControl = new FloodControl(Time, NullLogger<FloodControl>.Instance);
         Chat = new TelegramChat(Client, FloodControl, NullLogger<TelegramChat>.Instance);
         Bot = new AlertBot(Chat, Logger, Subscribers, NullLogger<AlertBot>.Instance);
-        Commands = new BotCommands(Logger, Storage.Store, Subscribers, AdminId);
+        Commands = new BotCommands(Logger, Storage.Store, Subscribers, AdminId, Storage.Store);
         Service = new TelegramBotService(Client, FloodControl, Chat, Bot, Commands, Subscribers, new TelegramSettings(), new SimulatedOddsFeed(1), Time, NullLogger<TelegramBotService>.Instance);
     }
 
