@@ -10,8 +10,8 @@ namespace SafeCallLogger.Reporting.Charts;
 /// </summary>
 internal static class BarChart
 {
-    private const double LabelColumn = 150;
-    private const double FigureColumn = 88;
+    private const double LabelColumn = 112;
+    private const double FigureColumn = 64;
     private const double RowHeight = 24;
     private const double BarHeight = 16;
     private const double Top = 8;
@@ -38,7 +38,7 @@ internal static class BarChart
         {
             var bar = bars[i];
             var y = Top + (i * RowHeight);
-            Svg.Text(html, LabelColumn, y + 16, Svg.Shorten(bar.Label, 22), "end", "label");
+            Svg.Text(html, LabelColumn, y + 16, Svg.Shorten(bar.Label, 17), "end", "label");
             var end = scale.Map(bar.Value);
             var x = Math.Min(zero, end);
             html.Append("<rect class=\"bar").Append(bar.Value < 0 ? " neg" : string.Empty).Append("\" x=\"")

@@ -10,7 +10,7 @@ namespace SafeCallLogger.Reporting.Charts;
 internal static class ColumnChart
 {
     private const double Height = 220;
-    private const double Left = 52;
+    private const double Left = 44;
     private const double Right = 8;
     private const double Top = 10;
     private const double Bottom = 26;
@@ -29,7 +29,7 @@ internal static class ColumnChart
 
         var slot = (Svg.Width - Left - Right) / Math.Max(1, bars.Count);
         var width = Math.Max(1, slot * 0.8);
-        var every = Svg.LabelEvery(bars.Count, 12);
+        var every = Svg.LabelEvery(bars.Count, 8);
         var zero = scale.Map(0);
         for (var i = 0; i < bars.Count; i++)
         {
@@ -42,11 +42,11 @@ internal static class ColumnChart
                 .Append(Format.Coord(Math.Abs(end - zero))).Append('"');
             Svg.DataAttributes(html, bar.Key, bar.Value);
             html.Append('>');
-            Svg.Tooltip(html, bar.Label + ": " + bar.Display);
+            Svg.Tooltip(html, bar.Key + ": " + bar.Display);
             html.Append("</rect>");
             if (i % every == 0)
             {
-                Svg.Text(html, x + (width / 2), Height - 8, Svg.Shorten(bar.Label, 10), "middle", "tick");
+                Svg.Text(html, x + (width / 2), Height - 8, Svg.Shorten(bar.Label, 6), "middle", "tick");
             }
         }
 

@@ -10,12 +10,12 @@ namespace SafeCallLogger.Reporting.Charts;
 internal static class LineChart
 {
     private const double Height = 240;
-    private const double Left = 52;
+    private const double Left = 44;
     private const double Right = 12;
     private const double Top = 30;
     private const double Bottom = 26;
 
-    public static void Write(StringBuilder html, string chart, string title, IReadOnlyList<string> keys, IReadOnlyList<ChartSeries> series, Func<double, string> axisFormat)
+    public static void Write(StringBuilder html, string chart, string title, IReadOnlyList<string> keys, IReadOnlyList<ChartSeries> series, Func<double, string> axisFormat, Func<string, string>? axisLabel = null)
     {
         Svg.Open(html, chart, title, Height);
         Svg.Legend(html, series, 16);
@@ -32,10 +32,10 @@ internal static class LineChart
         var span = Svg.Width - Left - Right;
         double X(int i) => keys.Count == 1 ? Left + (span / 2) : Left + (i * span / (keys.Count - 1));
 
-        var every = Svg.LabelEvery(keys.Count, 8);
+        var every = Svg.LabelEvery(keys.Count, 7);
         for (var i = 0; i < keys.Count; i += every)
         {
-            Svg.Text(html, X(i), Height - 8, keys[i], "middle", "tick");
+            Svg.Text(html, X(i), Height - 8, axisLabel is null ? keys[i] : axisLabel(keys[i]), "middle", "tick");
         }
 
         var radius = keys.Count > 60 ? 1.5 : 3;

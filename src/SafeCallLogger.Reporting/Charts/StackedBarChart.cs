@@ -9,8 +9,8 @@ namespace SafeCallLogger.Reporting.Charts;
 /// </summary>
 internal static class StackedBarChart
 {
-    private const double LabelColumn = 150;
-    private const double FigureColumn = 64;
+    private const double LabelColumn = 112;
+    private const double FigureColumn = 40;
     private const double RowHeight = 24;
     private const double BarHeight = 16;
     private const double Top = 28;
@@ -28,7 +28,7 @@ internal static class StackedBarChart
         for (var i = 0; i < keys.Count; i++)
         {
             var y = Top + (i * RowHeight);
-            Svg.Text(html, LabelColumn, y + 16, Svg.Shorten(keys[i], 22), "end", "label");
+            Svg.Text(html, LabelColumn, y + 16, Svg.Shorten(keys[i], 17), "end", "label");
             var stacked = 0.0;
             var x = scale.Map(0);
             for (var s = 0; s < series.Count; s++)

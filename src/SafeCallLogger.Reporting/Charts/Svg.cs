@@ -9,7 +9,9 @@ namespace SafeCallLogger.Reporting.Charts;
 /// </summary>
 internal static class Svg
 {
-    public const double Width = 640;
+    // Narrow on purpose: a phone shows the chart at about its own size, so 12px text stays readable; CSS caps its
+    // width on a desktop screen.
+    public const double Width = 420;
 
     public static void Open(StringBuilder html, string chart, string title, double height)
     {

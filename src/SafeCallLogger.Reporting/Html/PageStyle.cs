@@ -28,7 +28,7 @@ internal static class PageStyle
         section{background:var(--card);border-radius:10px;padding:12px;margin:14px 0}
         .question,.note{color:var(--muted);margin:.1em 0 .6em;font-size:.92em}
         .empty{padding:18px 0;text-align:center;color:var(--muted);font-style:italic}
-        svg.chart{display:block;width:100%;height:auto;margin:4px 0 8px}
+        svg.chart{display:block;width:100%;max-width:680px;height:auto;margin:4px 0 8px}
         svg text{font:12px system-ui,sans-serif;fill:var(--fg)}
         svg .tick{fill:var(--muted);font-size:11px}
         svg .figure{font-variant-numeric:tabular-nums}

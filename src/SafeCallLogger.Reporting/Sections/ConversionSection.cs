@@ -30,9 +30,9 @@ internal static class ConversionSection
         var drawn = ordered ? rows : rows.Take(Page.MaxBars).ToList();
         var bars = drawn.Select(row => new ChartBar(
             Dimensions.Key(row.Key),
-            Dimensions.Key(row.Key),
+            dimension == CallDimension.Weekday ? Dimensions.Key(row.Key)[..Math.Min(3, Dimensions.Key(row.Key).Length)] : Dimensions.Key(row.Key),
             row.ConversionRate,
-            Format.Rate(row.ConversionRate) + " of " + Format.Count(row.UsersNotified))).ToList();
+            Format.Rate(row.ConversionRate))).ToList();
         var title = Title(dimension) + " (users who bet per user notified)";
         if (ordered)
         {

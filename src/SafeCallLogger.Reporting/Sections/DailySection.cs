@@ -34,13 +34,14 @@ internal static class DailySection
                 new ChartSeries("calls", rows.Select(row => (double)row.Calls).ToList()),
                 new ChartSeries("clicks", rows.Select(row => (double)row.Clicks).ToList()),
             ],
-            Format.Compact);
+            Format.Compact,
+            ShortDay);
         Page.Heading(html, "Profit per day");
         ColumnChart.Write(
             html,
             "daily-profit",
             "Profit per day (settled calls)",
-            rows.Select((row, i) => new ChartBar(keys[i], keys[i], row.Profit, Format.Money(row.Profit))).ToList(),
+            rows.Select((row, i) => new ChartBar(keys[i], ShortDay(keys[i]), row.Profit, Format.Money(row.Profit))).ToList(),
             Format.Compact);
         Table.Write(
             html,
@@ -59,4 +60,7 @@ internal static class DailySection
 
         Page.CloseSection(html);
     }
+
+    // "2026-11-30" -> "11-30": the axis has room for short labels; the tooltip, the data-key and the table keep the year.
+    private static string ShortDay(string isoDay) => isoDay.Length == 10 ? isoDay[5..] : isoDay;
 }

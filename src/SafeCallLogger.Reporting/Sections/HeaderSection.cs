@@ -57,10 +57,10 @@ internal static class HeaderSection
     private static string From(ReportData data, AnalyticsFilter filter) =>
         filter.Since is { } since ? Format.Moment(since, filter.TimeZone)
         : data.Daily.Count > 0 ? Format.Day(data.Daily[0].Day)
-        : "the first call";
+        : "(no calls)";
 
     private static string To(ReportData data, AnalyticsFilter filter) =>
         filter.Until is { } until ? Format.Moment(until, filter.TimeZone) + " (exclusive)"
         : data.Daily.Count > 0 ? Format.Day(data.Daily[^1].Day)
-        : "the last call";
+        : "(no calls)";
 }

@@ -55,7 +55,7 @@ internal static class TimingSection
     private static void Chart(StringBuilder html, string chart, string title, IReadOnlyList<TimingRow> rows, Func<TimingRow, DurationSummary> pick)
     {
         var bars = rows.Where(row => pick(row).Median is not null)
-            .Select(row => new ChartBar(Dimensions.Key(row.Key), Dimensions.Key(row.Key), pick(row).Median!.Value.TotalSeconds, Format.Duration(pick(row).Median) + " (" + Format.Count(pick(row).Count) + " calls)"))
+            .Select(row => new ChartBar(Dimensions.Key(row.Key), Dimensions.Key(row.Key), pick(row).Median!.Value.TotalSeconds, Format.Duration(pick(row).Median)))
             .ToList();
         if (bars.Count == 0)
         {

@@ -39,7 +39,7 @@ internal static class UserPreferencesSection
             html,
             "user-click-rate",
             "Click rate of the most notified users",
-            top.Select(user => new ChartBar(UserKey(user.UserId), "user " + UserKey(user.UserId), Rate(user.Clicked, user.Notified), Format.Rate(Rate(user.Clicked, user.Notified)) + " of " + Format.Count(user.Notified))).ToList(),
+            top.Select(user => new ChartBar(UserKey(user.UserId), "user " + UserKey(user.UserId), Rate(user.Clicked, user.Notified), Format.Rate(Rate(user.Clicked, user.Notified)))).ToList(),
             Format.Rate);
         if (users.Count > top.Count)
         {
