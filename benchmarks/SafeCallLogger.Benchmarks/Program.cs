@@ -15,4 +15,10 @@ if (args.Length > 0 && args[0] == "--build-report-db")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--report-probe")
+{
+    await SafeCallLogger.Benchmarks.ReportProbe.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EnqueueBenchmarks).Assembly).Run(args);

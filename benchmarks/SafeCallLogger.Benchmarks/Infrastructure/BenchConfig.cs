@@ -32,3 +32,29 @@ public sealed class ShortInProcessConfig : ManualConfig
         Options |= ConfigOptions.DisableOptimizationsValidator;
     }
 }
+
+/// <summary>
+/// For operations that take seconds (the HTML report on 1,000,000 calls): one launch, no warm-up, two single
+/// invocations measured as they come (<see cref="BenchmarkDotNet.Engines.RunStrategy.Monitoring"/>), in process with
+/// a 30-minute limit instead of the toolchain's default, which a multi-second case on a busy machine exceeds.
+/// </summary>
+public sealed class SingleShotInProcessConfig : ManualConfig
+{
+    public SingleShotInProcessConfig()
+    {
+        AddJob(Job.Default
+            .WithStrategy(BenchmarkDotNet.Engines.RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(0)
+            .WithIterationCount(2)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
+            .WithId("SingleShotInProc"));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddExporter(MarkdownExporter.GitHub);
+        AddColumn(StatisticColumn.Median);
+        SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
+        Options |= ConfigOptions.DisableOptimizationsValidator;
+    }
+}
