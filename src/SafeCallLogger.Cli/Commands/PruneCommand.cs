@@ -28,7 +28,7 @@ internal static class PruneCommand
                 throw CliException.BadArguments("--older-than must be between 1 and 36500 days");
             }
 
-            var target = StorageSwitches.Open(parse, options => options.RetentionDays = keep);
+            var target = StorageSwitches.Open(parse, retentionDays: keep);
             var cutoff = DateTimeOffset.UtcNow - TimeSpan.FromDays(keep);
             int deleted;
             if (Terminal.ErrorIsInteractive && target.SqlitePath is { } path)

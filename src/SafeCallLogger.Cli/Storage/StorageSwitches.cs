@@ -1,25 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using SafeCallLogger.Cli.Infrastructure;
-using SafeCallLogger.Sqlite;
 
 namespace SafeCallLogger.Cli.Storage;
 
 /// <summary>
-/// The one seam between the commands and the storage: the switches that name it (the sample bot's <c>--db FILE</c>)
-/// and <see cref="Open"/>. Adding PostgreSQL is one file: a <c>--postgres</c> option added in <see cref="AddTo"/> and
-/// its branch in <see cref="Open"/> creating <c>PostgreSqlCallStore</c> and its sink.
+/// The one seam between the commands and the storage: the kinds of storage the tool knows, their switches, and
+/// <see cref="Open"/>. Adding PostgreSQL is one class (<c>PostgreSqlStorage : IStorageKind</c> with
+/// <c>--postgres "connection string"</c>) and its entry in <see cref="Kinds"/>.
 /// </summary>
 internal static class StorageSwitches
 {
-    public static readonly Option<string> Db = new("--db")
-    {
-        Description = "The SQLite database file the bot writes (the sample bot's --db). The default is arbitrage_bot.db in the current directory.",
-        HelpName = "FILE",
-        Recursive = true,
-        DefaultValueFactory = static _ => "arbitrage_bot.db",
-    };
-
     public static readonly Option<double> BusyTimeout = new("--busy-timeout")
     {
         Description = "Seconds to wait for a database another process holds busy before exiting with code 5. The default is 2.",
@@ -28,9 +19,16 @@ internal static class StorageSwitches
         DefaultValueFactory = static _ => 2,
     };
 
+    // The first kind the command line names is opened; the last one is the default when none is named.
+    private static readonly IStorageKind[] Kinds = [new SqliteStorage()];
+
     public static void AddTo(RootCommand root)
     {
-        root.Add(Db);
+        foreach (var option in Kinds.SelectMany(static k => k.Options))
+        {
+            root.Add(option);
+        }
+
         root.Add(BusyTimeout);
     }
 
@@ -38,7 +36,7 @@ internal static class StorageSwitches
     /// Checks the storage the switches name and opens it: a missing file, a file that is not SQLite, one without the
     /// calls table or one locked beyond the timeout is an error line and its exit code, and no file is ever created.
     /// </summary>
-    public static StoreTarget Open(ParseResult parse, Action<SqliteSinkOptions>? configure = null)
+    public static StoreTarget Open(ParseResult parse, int? retentionDays = null)
     {
         var seconds = parse.GetValue(BusyTimeout);
         if (!(seconds >= 0 && seconds <= 3600))
@@ -46,14 +44,13 @@ internal static class StorageSwitches
             throw CliException.BadArguments(string.Create(CultureInfo.InvariantCulture, $"--busy-timeout must be between 0 and 3600 seconds (was {seconds})"));
         }
 
-        var path = SqliteFileCheck.Verify(parse.GetValue(Db) ?? "arbitrage_bot.db", TimeSpan.FromSeconds(seconds));
-        var options = new SqliteSinkOptions { BusyTimeout = TimeSpan.FromSeconds(seconds) };
-        configure?.Invoke(options);
-        var connectionString = SqliteFileCheck.ConnectionString(path);
-        return new StoreTarget(
-            path,
-            new SqliteCallStore(connectionString, options),
-            () => new SqliteCallSink(connectionString, options),
-            path);
+        var named = Kinds.Where(k => k.IsNamed(parse)).ToList();
+        if (named.Count > 1)
+        {
+            throw CliException.BadArguments("name one storage only: " + string.Join(" or ", named.SelectMany(static k => k.Options).Select(static o => o.Name)));
+        }
+
+        var kind = named.Count == 1 ? named[0] : Kinds[^1];
+        return kind.Open(parse, new StoreSettings(TimeSpan.FromSeconds(seconds), retentionDays));
     }
 }

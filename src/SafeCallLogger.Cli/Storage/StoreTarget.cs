@@ -5,8 +5,8 @@ namespace SafeCallLogger.Cli.Storage;
 
 /// <summary>
 /// The storage a command works on, whatever its kind: the store contract, its analytics, a sink for the self-test,
-/// and the SQLite file when it is one (backup and doctor are SQLite's). A PostgreSQL target adds one more creator in
-/// <see cref="StorageSwitches"/>; no command changes.
+/// and the SQLite file when it is one (backup and doctor are SQLite's). Each <see cref="IStorageKind"/> makes one;
+/// no command knows which kind it got.
 /// </summary>
 internal sealed class StoreTarget
 {
