@@ -12,7 +12,11 @@ namespace SafeCallLogger.CrashChild;
 /// </summary>
 internal sealed class ChildArguments
 {
+    /// <summary>The SQLite file (<c>--db</c>); empty when <see cref="Postgres"/> is set.</summary>
     public required string Database { get; init; }
+
+    /// <summary>An Npgsql connection string (<c>--postgres</c>): the child writes to PostgreSQL instead of SQLite.</summary>
+    public string? Postgres { get; init; }
 
     public JournalMode Mode { get; init; } = JournalMode.Auto;
 
@@ -32,22 +36,31 @@ internal sealed class ChildArguments
 
     public string ConnectionString => $"Data Source={Database};Pooling=False";
 
+    /// <summary>
+    /// <c>--click-user U</c>: after each call, two I BET clicks on it, one from user <c>U</c> and one from user 0 (shared by
+    /// every child), so a fleet test can check that clicks count once per user across processes.
+    /// </summary>
+    public long? ClickUser { get; init; }
+
     public static ChildArguments Parse(string[] args)
     {
-        string? database = null, prefix = null, journal = null;
+        string? database = null, prefix = null, journal = null, postgres = null;
         var mode = JournalMode.Auto;
         int rate = 0;
         long count = 0;
+        long? clickUser = null;
         bool di = false, hold = false, noDispose = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--db": database = Value(args, ref i); break;
+                case "--postgres": postgres = Value(args, ref i); break;
                 case "--mode": mode = Enum.Parse<JournalMode>(Value(args, ref i), ignoreCase: true); break;
                 case "--rate": rate = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--count": count = long.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--prefix": prefix = Value(args, ref i); break;
+                case "--click-user": clickUser = long.Parse(Value(args, ref i), CultureInfo.InvariantCulture); break;
                 case "--journal": journal = Value(args, ref i); break;
                 case "--di": di = true; break;
                 case "--hold": hold = true; break;
@@ -58,7 +71,8 @@ internal sealed class ChildArguments
 
         return new ChildArguments
         {
-            Database = database ?? throw new ArgumentException("--db PATH is required.", nameof(args)),
+            Database = database ?? (postgres is null ? throw new ArgumentException("--db PATH or --postgres CONNECTION-STRING is required.", nameof(args)) : string.Empty),
+            Postgres = postgres,
             Mode = mode,
             Rate = rate,
             Count = count,
@@ -67,6 +81,7 @@ internal sealed class ChildArguments
             JournalDirectory = journal,
             Hold = hold,
             NoDispose = noDispose,
+            ClickUser = clickUser,
         };
     }
 

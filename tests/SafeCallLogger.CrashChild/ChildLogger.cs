@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SafeCallLogger;
+using SafeCallLogger.PostgreSql;
 using SafeCallLogger.Sqlite;
 
 namespace SafeCallLogger.CrashChild;
@@ -14,9 +15,9 @@ internal sealed class ChildLogger : IAsyncDisposable
 {
     private readonly IHost? _host;
     private readonly CallLogger? _owned;
-    private readonly SqliteCallSink? _sink;
+    private readonly IAsyncDisposable? _sink;
 
-    private ChildLogger(ICallLogger logger, IHost? host, CallLogger? owned, SqliteCallSink? sink)
+    private ChildLogger(ICallLogger logger, IHost? host, CallLogger? owned, IAsyncDisposable? sink)
     {
         Logger = logger;
         _host = host;
@@ -30,16 +31,16 @@ internal sealed class ChildLogger : IAsyncDisposable
     {
         if (!args.UseDependencyInjection)
         {
-            var sink = new SqliteCallSink(args.ConnectionString);
+            ICallSink sink = args.Postgres is { } postgres ? new PostgreSqlCallSink(postgres) : new SqliteCallSink(args.ConnectionString);
             var logger = new CallLogger(sink, Configure(new CallLoggerOptions(), args));
-            return new ChildLogger(logger, null, logger, sink);
+            return new ChildLogger(logger, null, logger, (IAsyncDisposable)sink);
         }
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
 
         // Nothing but the protocol on stdout: the parent parses every line.
         builder.Logging.ClearProviders();
-        builder.Services.AddSafeCallLogger(o => Configure(o.UseSqlite(args.ConnectionString), args));
+        builder.Services.AddSafeCallLogger(o => Configure(args.Postgres is { } postgres ? o.UsePostgreSql(postgres) : o.UseSqlite(args.ConnectionString), args));
         var host = builder.Build();
         await host.StartAsync();
         return new ChildLogger(host.Services.GetRequiredService<ICallLogger>(), host, null, null);

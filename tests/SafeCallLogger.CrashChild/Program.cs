@@ -64,6 +64,18 @@ internal static class Program
             var id = args.Prefix + n.ToString("D8", CultureInfo.InvariantCulture);
             var result = logger.LogCallSafe(Call(id));
             output.WriteLine(result.IsAccepted ? "A " + id : "R " + id + " " + result.Status);
+            if (args.ClickUser is { } user)
+            {
+                // Reported like calls only when refused (the parent counts accepted calls, not clicks).
+                foreach (var clicker in (long[])[user, 0])
+                {
+                    var click = logger.IncrementClickSafe(id, clicker);
+                    if (!click.IsAccepted)
+                    {
+                        output.WriteLine("R click:" + id + " " + click.Status);
+                    }
+                }
+            }
         }
     }
 
