@@ -78,6 +78,19 @@ public sealed class ErrorExitTests(DemoDatabase demo)
         AssertOneLine(await Tools.SafecallAsync("prune", "--older-than", "1", "--busy-timeout", "0.2", "--db", copy), 5, "locked");
     }
 
+    [Fact]
+    public async Task Stats_PostgresServerUnreachable_ExitsOneWithOneLine()
+    {
+        // Port 1 on the loopback refuses at once: no server is needed to see the connection error reported.
+        AssertOneLine(await Tools.SafecallAsync("stats", "--postgres", "Host=127.0.0.1;Port=1;Database=bots;Username=bot;Timeout=2"), 1, "cannot connect to PostgreSQL 127.0.0.1:1/bots");
+    }
+
+    [Fact]
+    public async Task Stats_BothDbAndPostgres_ExitsTwo()
+    {
+        AssertOneLine(await Tools.SafecallAsync("stats", "--postgres", "Host=127.0.0.1;Port=1", "--db", demo.Path), 2, "name one storage only");
+    }
+
     [Theory]
     [InlineData("stats", "--bogus")]
     [InlineData("breakdown", "--by", "planet")]

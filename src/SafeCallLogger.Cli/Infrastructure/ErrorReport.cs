@@ -22,6 +22,11 @@ internal static class ErrorReport
                 return (cli.ExitCode, cli.Message);
             case SqliteException sqlite:
                 return Describe(sqlite);
+            case System.Data.Common.DbException { SqlState: "55P03" or "40P01" }:
+                // PostgreSQL: lock_not_available, deadlock_detected.
+                return (ExitCodes.Locked, "the database is locked by another session; try again");
+            case System.Data.Common.DbException database:
+                return (ExitCodes.Failure, "database error: " + FirstLine(database.Message));
             case OperationCanceledException:
                 return (ExitCodes.Failure, "cancelled");
             case ArgumentException argument:

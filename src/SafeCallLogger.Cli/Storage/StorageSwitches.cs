@@ -6,8 +6,8 @@ namespace SafeCallLogger.Cli.Storage;
 
 /// <summary>
 /// The one seam between the commands and the storage: the kinds of storage the tool knows, their switches, and
-/// <see cref="Open"/>. Adding PostgreSQL is one class (<c>PostgreSqlStorage : IStorageKind</c> with
-/// <c>--postgres "connection string"</c>) and its entry in <see cref="Kinds"/>.
+/// <see cref="Open"/>: SQLite's <c>--db FILE</c> (the default) and PostgreSQL's <c>--postgres "connection string"</c>.
+/// Another storage is one more <see cref="IStorageKind"/> and its entry in <see cref="Kinds"/>.
 /// </summary>
 internal static class StorageSwitches
 {
@@ -20,7 +20,7 @@ internal static class StorageSwitches
     };
 
     // The first kind the command line names is opened; the last one is the default when none is named.
-    private static readonly IStorageKind[] Kinds = [new SqliteStorage()];
+    private static readonly IStorageKind[] Kinds = [new PostgreSqlStorage(), new SqliteStorage()];
 
     public static void AddTo(RootCommand root)
     {
