@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SafeCallLogger.PostgreSql.Internal;
 using SafeCallLogger.PostgreSql.Tests.Support;
 using SafeCallLogger.Tests.Analytics;
@@ -70,6 +72,25 @@ public sealed class PostgreSqlAnalyticsTests(PgServer server) : CallAnalyticsCon
         Assert.Equal([new ConversionRow("tennis", 1, 0, 2, 0)], await store.GetConversionAsync(CallDimension.Sport));
         Assert.Equal([new UserPreferenceRow(7, "tennis", 1, 0), new UserPreferenceRow(8, "tennis", 1, 0)], await store.GetUserPreferencesAsync(CallDimension.Sport));
         Assert.Empty(await Store.GetConversionAsync(CallDimension.Sport));
+    }
+
+    [Fact]
+    public async Task UsePostgreSql_InAddSafeCallLogger_RegistersTheStoreAsICallAnalytics()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSafeCallLogger(o => o.UsePostgreSql(_db.ConnectionString));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var logger = host.Services.GetRequiredService<ICallLogger>();
+        var analytics = host.Services.GetRequiredService<ICallAnalytics>();
+
+        Assert.True(logger.LogCallSafe(new CallRecord { CallId = "di-analytics", CallType = CallType.Arbitrage, Sport = "tennis", TeamA = "A", TeamB = "B", BookmakerA = "bet365", BookmakerB = "unibet", OddsA = 2.1, OddsB = 2.0, RoiPercent = 1.5, NotifiedUserIds = [1, 2, 3] }).IsAccepted);
+        Assert.True((await logger.FlushAsync(TestWait.Guard)).Completed);
+        var rows = await analytics.GetConversionAsync(CallDimension.Sport);
+        await host.StopAsync();
+
+        Assert.Same(host.Services.GetRequiredService<PostgreSqlCallStore>(), analytics);
+        Assert.Equal([new ConversionRow("tennis", 1, 0, 3, 0)], rows);
     }
 
     protected override async Task WriteThroughSinkAsync(IReadOnlyList<CallOperation> operations)
