@@ -29,7 +29,8 @@ internal static class PgAnalyticsRead
     public static async Task<List<T>> RowsAsync<T>(NpgsqlDataSource dataSource, PgTableNames t, PgAnalyticsScope scope, Func<PgAnalyticsTables, string?> sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
         var tables = PgAnalyticsTables.All;
-        for (var attempt = 0; ; attempt++)
+        var probed = false;
+        while (true)
         {
             var text = sql(tables);
             if (text is null)
@@ -41,8 +42,13 @@ internal static class PgAnalyticsRead
             {
                 return await RunAsync(dataSource, scope, text, read, cancellationToken).ConfigureAwait(false);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable && attempt == 0)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidParameterValue && scope.FallBackToDotNetZone())
             {
+                // The server does not know the zone's IANA id: the statement is built again with .NET's offsets.
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable && !probed)
+            {
+                probed = true;
                 if (await ProbeAsync(dataSource, t, cancellationToken).ConfigureAwait(false) is not { } found)
                 {
                     return [];

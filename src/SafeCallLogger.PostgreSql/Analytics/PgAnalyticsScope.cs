@@ -36,7 +36,8 @@ internal sealed class PgAnalyticsScope
     /// <summary>The band labels: <c>&lt;0%</c>, <c>0-1%</c>, ..., <c>10%+</c>.</summary>
     public string[] Labels { get; }
 
-    public PgZone Zone { get; }
+    /// <summary>How the SQL reads local times; see <see cref="FallBackToDotNetZone"/>.</summary>
+    public PgZone Zone { get; private set; }
 
     /// <summary>Checks <paramref name="filter"/> as every store does. Throws <see cref="ArgumentException"/> for bad band edges, a reversed range or an unknown dimension.</summary>
     public static PgAnalyticsScope Create(AnalyticsFilter? filter, CallDimension? by = null)
@@ -67,6 +68,21 @@ internal sealed class PgAnalyticsScope
         }
 
         return new PgAnalyticsScope(filter, edges);
+    }
+
+    /// <summary>
+    /// Switches to .NET's rules for the zone when PostgreSQL does not know its IANA id (a server with older time zone
+    /// data than .NET's, error 22023); <see langword="false"/> when the zone is already read that way.
+    /// </summary>
+    public bool FallBackToDotNetZone()
+    {
+        if (Zone.Iana is null)
+        {
+            return false;
+        }
+
+        Zone = PgZone.FromDotNet(Filter.TimeZone ?? TimeZoneInfo.Utc);
+        return true;
     }
 
     /// <summary>The labels of the bands of <paramref name="edges"/>, the same as SQLite's.</summary>

@@ -42,8 +42,11 @@ internal sealed class PgZone
             return new PgZone(iana, [], [], 0);
         }
 
-        return Custom.GetOrAdd(zone, Offsets);
+        return FromDotNet(zone);
     }
+
+    /// <summary>The zone read with .NET's rules, whatever its id (computed once per zone).</summary>
+    public static PgZone FromDotNet(TimeZoneInfo zone) => Custom.GetOrAdd(zone, Offsets);
 
     /// <summary>The SQL of <paramref name="column"/> (a <c>timestamptz</c>) as a local <c>timestamp</c> of the zone.</summary>
     public string LocalSql(string column) => Iana is not null
