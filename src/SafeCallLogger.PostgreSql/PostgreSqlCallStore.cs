@@ -10,7 +10,7 @@ namespace SafeCallLogger.PostgreSql;
 /// <c>/ml_test</c> self-test, retention on demand, and CSV / JSON Lines export in the same format as every store.
 /// Thread-safe; runs while any number of sinks keep writing. Backups are <c>pg_dump</c>'s job (docs/POSTGRESQL.md).
 /// </summary>
-public sealed class PostgreSqlCallStore : ICallStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgreSqlCallStore : ICallStore, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;

@@ -1,17 +1,13 @@
-using static SafeCallLogger.Sqlite.Tests.Analytics.AnalyticsFixture;
+using static SafeCallLogger.Tests.Analytics.AnalyticsSchedule;
 
-namespace SafeCallLogger.Sqlite.Tests.Analytics;
+namespace SafeCallLogger.Tests.Analytics;
 
-public sealed class ResultsAndDailyQueryTests : IDisposable
+public abstract partial class CallAnalyticsConformanceTests
 {
-    private readonly AnalyticsFixture _f = new();
-
-    public void Dispose() => _f.Dispose();
-
     // r1 NBA stake 100 won +5 (announced ROI 2); r2 NBA stake 50 lost -50 (ROI 4); r3 NBA unknown (not settled);
     // r4 soccer push, profit 0, no stake (ROI 1); r5 soccer no result at all; r6 NBA won but no profit given.
     // American odds on r1 must change nothing.
-    private Task<SqliteCallStore> SeedAsync() => _f
+    private Task<ICallAnalytics> SeedResultsAsync() => F
         .Call("r1", Utc(2, 1, 22, 30), roi: 2, stake: 100, oddsA: Odds.FromAmerican(+250), oddsB: Odds.FromAmerican(-300))
         .Call("r2", Utc(2, 1, 12), roi: 4, stake: 50, notified: 3)
         .Call("r3", Utc(2, 2, 12), roi: 3)
@@ -26,7 +22,7 @@ public sealed class ResultsAndDailyQueryTests : IDisposable
     [Fact]
     public async Task GetResultsAsync_BySport_OnlySettledCallsWithProfit()
     {
-        var store = await SeedAsync();
+        var store = await SeedResultsAsync();
 
         var rows = await store.GetResultsAsync(CallDimension.Sport);
 
@@ -40,7 +36,7 @@ public sealed class ResultsAndDailyQueryTests : IDisposable
     [Fact]
     public async Task GetResultsAsync_ByRoiBand_EmptyBandsHaveNoMeans()
     {
-        var store = await SeedAsync();
+        var store = await SeedResultsAsync();
 
         var rows = await store.GetResultsAsync(CallDimension.RoiBand);
 
@@ -54,7 +50,7 @@ public sealed class ResultsAndDailyQueryTests : IDisposable
     [Fact]
     public async Task GetResultsAsync_NoResults_NoRows()
     {
-        var store = await _f.Call("x", Utc(2, 1, 1)).WriteAsync();
+        var store = await F.Call("x", Utc(2, 1, 1)).WriteAsync();
 
         Assert.Empty(await store.GetResultsAsync(CallDimension.Bookmaker));
     }
@@ -62,7 +58,7 @@ public sealed class ResultsAndDailyQueryTests : IDisposable
     [Fact]
     public async Task GetDailyActivityAsync_Paris_DaysOfTheZoneOldestFirst()
     {
-        var store = await SeedAsync();
+        var store = await SeedResultsAsync();
 
         var rows = await store.GetDailyActivityAsync(new AnalyticsFilter { TimeZone = Paris });
 
@@ -79,7 +75,7 @@ public sealed class ResultsAndDailyQueryTests : IDisposable
     [Fact]
     public async Task GetDailyActivityAsync_Tokyo_LateCallMovesToTheNextDay()
     {
-        var store = await SeedAsync();
+        var store = await SeedResultsAsync();
         // r1 (22:30 UTC) is 07:30 on 2 February in Tokyo, r6 (15:00 UTC on the 3rd) midnight on the 4th.
         var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 

@@ -1,18 +1,14 @@
-using static SafeCallLogger.Sqlite.Tests.Analytics.AnalyticsFixture;
+using static SafeCallLogger.Tests.Analytics.AnalyticsSchedule;
 
-namespace SafeCallLogger.Sqlite.Tests.Analytics;
+namespace SafeCallLogger.Tests.Analytics;
 
-public sealed class ConversionQueryTests : IDisposable
+public abstract partial class CallAnalyticsConformanceTests
 {
-    private readonly AnalyticsFixture _f = new();
-
-    public void Dispose() => _f.Dispose();
-
     // c1: NBA, bet365/pinnacle, ROI exactly 0 (band 0-1%), 10 notified, users 1 and 2 click (bet 2).
     // c2: NBA, pinnacle/bet365 (the same pair), ROI exactly 3 (band 3-5%), 5 notified, no click.
     // c3: soccer, bet365 on both sides (counted once), ROI -0.5, 4 notified, user 3 clicks twice (bet 1).
     // t1: a /ml_test call with a click: never counted.
-    private Task<SqliteCallStore> SeedAsync() => _f
+    private Task<ICallAnalytics> SeedConversionAsync() => F
         .Call("c1", Utc(1, 10, 23, 30), roi: 0, notified: 10, oddsA: Odds.FromAmerican(+110), oddsB: Odds.FromAmerican(-105))
         .Call("c2", Utc(1, 11, 10), bookA: "pinnacle", bookB: "bet365", roi: 3, notified: 5)
         .Call("c3", Utc(1, 12, 8), sport: "soccer_epl", bookB: "bet365", roi: -0.5, notified: 4, type: CallType.Middle)
@@ -25,7 +21,7 @@ public sealed class ConversionQueryTests : IDisposable
     [Fact]
     public async Task GetConversionAsync_BySport_SumsEachSportMostCallsFirst()
     {
-        var store = await SeedAsync();
+        var store = await SeedConversionAsync();
 
         var rows = await store.GetConversionAsync(CallDimension.Sport);
 
@@ -37,7 +33,7 @@ public sealed class ConversionQueryTests : IDisposable
     [Fact]
     public async Task GetConversionAsync_ByBookmaker_CountsEitherSideOncePerCall()
     {
-        var store = await SeedAsync();
+        var store = await SeedConversionAsync();
 
         var rows = await store.GetConversionAsync(CallDimension.Bookmaker);
 
@@ -47,7 +43,7 @@ public sealed class ConversionQueryTests : IDisposable
     [Fact]
     public async Task GetConversionAsync_ByBookmakerPair_OrdersTheTwoBooksWhateverTheirSides()
     {
-        var store = await SeedAsync();
+        var store = await SeedConversionAsync();
 
         var rows = await store.GetConversionAsync(CallDimension.BookmakerPair);
 
@@ -57,7 +53,7 @@ public sealed class ConversionQueryTests : IDisposable
     [Fact]
     public async Task GetConversionAsync_ByRoiBand_EveryBandInOrderAndEdgesFallInTheBandAbove()
     {
-        var store = await SeedAsync();
+        var store = await SeedConversionAsync();
 
         var rows = await store.GetConversionAsync(CallDimension.RoiBand);
 
@@ -69,7 +65,7 @@ public sealed class ConversionQueryTests : IDisposable
     [Fact]
     public async Task GetConversionAsync_CustomBands_LabelsFromTheEdges()
     {
-        var store = await SeedAsync();
+        var store = await SeedConversionAsync();
 
         var rows = await store.GetConversionAsync(CallDimension.RoiBand, new AnalyticsFilter { RoiBands = [0, 2.5] });
 
@@ -84,7 +80,7 @@ public sealed class ConversionQueryTests : IDisposable
     [InlineData(new double[] { 0, double.NaN })]
     public async Task GetConversionAsync_BadBandEdges_ThrowsArgumentException(double[] edges)
     {
-        var store = await SeedAsync();
+        var store = await SeedConversionAsync();
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.GetConversionAsync(CallDimension.RoiBand, new AnalyticsFilter { RoiBands = edges }));
     }
@@ -92,7 +88,7 @@ public sealed class ConversionQueryTests : IDisposable
     [Fact]
     public async Task GetConversionAsync_ByHourInParisInWinter_2330UtcIsMidnightNextDay()
     {
-        var store = await SeedAsync();
+        var store = await SeedConversionAsync();
 
         var paris = await store.GetConversionAsync(CallDimension.HourOfDay, new AnalyticsFilter { TimeZone = Paris });
         var utc = await store.GetConversionAsync(CallDimension.HourOfDay);
@@ -110,7 +106,7 @@ public sealed class ConversionQueryTests : IDisposable
     [Fact]
     public async Task GetConversionAsync_ByWeekday_MondayFirstAndTheZonesDay()
     {
-        var store = await SeedAsync();
+        var store = await SeedConversionAsync();
 
         var paris = await store.GetConversionAsync(CallDimension.Weekday, new AnalyticsFilter { TimeZone = Paris });
         var utc = await store.GetConversionAsync(CallDimension.Weekday);
@@ -126,7 +122,7 @@ public sealed class ConversionQueryTests : IDisposable
     public async Task GetConversionAsync_DaylightSavingDaysInParis_HoursFollowTheZonesRules()
     {
         // Spring: 01:00 UTC on 29 March jumps from 02:00 to 03:00 local. Autumn: 01:00 UTC on 25 October goes back to 02:00.
-        var store = await _f
+        var store = await F
             .Call("s1", Utc(3, 29, 0, 45)).Call("s2", Utc(3, 29, 1, 0))
             .Call("a1", Utc(10, 25, 0, 30)).Call("a2", Utc(10, 25, 1, 30))
             .WriteAsync();
@@ -143,7 +139,7 @@ public sealed class ConversionQueryTests : IDisposable
     public async Task GetConversionAsync_HalfHourZone_QuarterHoursFoldIntoTheRightLocalHour()
     {
         var kolkata = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
-        var store = await _f.Call("k1", Utc(1, 5, 18, 29, 59)).Call("k2", Utc(1, 5, 18, 30)).WriteAsync();
+        var store = await F.Call("k1", Utc(1, 5, 18, 29, 59)).Call("k2", Utc(1, 5, 18, 30)).WriteAsync();
 
         var rows = await store.GetConversionAsync(CallDimension.HourOfDay, new AnalyticsFilter { TimeZone = kolkata });
 
@@ -154,7 +150,7 @@ public sealed class ConversionQueryTests : IDisposable
     [Fact]
     public async Task GetConversionAsync_ByCallTypeLeagueAndMarket_KeysAsStored()
     {
-        var store = await SeedAsync();
+        var store = await SeedConversionAsync();
 
         Assert.Equal(["arbitrage", "middle"], (await store.GetConversionAsync(CallDimension.CallType)).Select(r => r.Key));
         Assert.Equal([new ConversionRow("NBA", 3, 2, 19, 3)], await store.GetConversionAsync(CallDimension.League));
@@ -164,7 +160,7 @@ public sealed class ConversionQueryTests : IDisposable
     [Fact]
     public async Task GetConversionAsync_SportNotSet_NullKeyLastAmongEquals()
     {
-        var store = await _f.Call("n1", Utc(1, 1, 1), sport: null).Call("n2", Utc(1, 1, 2), sport: "tennis").WriteAsync();
+        var store = await F.Call("n1", Utc(1, 1, 1), sport: null).Call("n2", Utc(1, 1, 2), sport: "tennis").WriteAsync();
 
         var rows = await store.GetConversionAsync(CallDimension.Sport);
 

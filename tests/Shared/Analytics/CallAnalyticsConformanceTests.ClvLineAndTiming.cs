@@ -1,21 +1,17 @@
-using static SafeCallLogger.Sqlite.Tests.Analytics.AnalyticsFixture;
+using static SafeCallLogger.Tests.Analytics.AnalyticsSchedule;
 
-namespace SafeCallLogger.Sqlite.Tests.Analytics;
+namespace SafeCallLogger.Tests.Analytics;
 
-public sealed class ClvLineAndTimingQueryTests : IDisposable
+public abstract partial class CallAnalyticsConformanceTests
 {
     private const int Precision = 9;
-
-    private readonly AnalyticsFixture _f = new();
-
-    public void Dispose() => _f.Dispose();
 
     // CLV = (decimal odds taken / closing decimal odds - 1) x 100, per side:
     // v1 NBA  bet365 A 2.2 -> 2.0 (+10), pinnacle B 2.0 -> 2.5 (-20), fast
     // v2 NBA  pinnacle A 2.2 -> 2.2 (0), bet365 B 3.0 -> 2.4 (+25), slow
     // v3 soccer unibet A +150 American (2.5) -> 2.0 (+25), bet365 B -200 American (1.5) -> 1.5 (0), no speed
     // l4 bet365 on both sides, speed "normal" at send, no closing lines
-    private Task<SqliteCallStore> SeedClvAsync() => _f
+    private Task<ICallAnalytics> SeedClvAsync() => F
         .Call("v1", Utc(3, 1, 10), oddsA: 2.2, oddsB: 2.0)
         .Call("v2", Utc(3, 1, 11), bookA: "pinnacle", bookB: "bet365", oddsA: 2.2, oddsB: 3.0)
         .Call("v3", Utc(3, 1, 12), sport: "soccer_epl", bookA: "unibet", bookB: "bet365", oddsA: Odds.FromAmerican(150), oddsB: Odds.FromAmerican(-200))
@@ -73,10 +69,10 @@ public sealed class ClvLineAndTimingQueryTests : IDisposable
 
     // t1 lives 10 min, first click by a known user after 1 min; t2 20 min, 3 min (an anonymous click at 30 s does not
     // count); t3 30 min, no click; t4 (soccer) no expiry, click at 5 min; t5 expires before it was sent: left out.
-    private Task<SqliteCallStore> SeedTimingAsync()
+    private Task<ICallAnalytics> SeedTimingAsync()
     {
         var at = Utc(4, 1, 10);
-        return _f
+        return F
             .Call("t1", at, lifetime: TimeSpan.FromMinutes(10))
             .Call("t2", at.AddHours(1), lifetime: TimeSpan.FromMinutes(20))
             .Call("t3", at.AddHours(2), lifetime: TimeSpan.FromMinutes(30))
@@ -116,7 +112,7 @@ public sealed class ClvLineAndTimingQueryTests : IDisposable
     [Fact]
     public async Task GetTimingAsync_NoClicks_EmptyTimeToFirstClick()
     {
-        var store = await _f.Call("q", Utc(4, 1, 10), lifetime: TimeSpan.FromSeconds(90)).WriteAsync();
+        var store = await F.Call("q", Utc(4, 1, 10), lifetime: TimeSpan.FromSeconds(90)).WriteAsync();
 
         var row = Assert.Single(await store.GetTimingAsync());
 

@@ -1,16 +1,12 @@
-using static SafeCallLogger.Sqlite.Tests.Analytics.AnalyticsFixture;
+using static SafeCallLogger.Tests.Analytics.AnalyticsSchedule;
 
-namespace SafeCallLogger.Sqlite.Tests.Analytics;
+namespace SafeCallLogger.Tests.Analytics;
 
-public sealed class UsersAndRetentionQueryTests : IDisposable
+public abstract partial class CallAnalyticsConformanceTests
 {
-    private readonly AnalyticsFixture _f = new();
-
-    public void Dispose() => _f.Dispose();
-
     // p1 NBA to users 1, 2, 3: 1 and 2 click. p2 NBA to 1, 2: 1 clicks twice. p3 soccer to 1, 3: 3 clicks.
     // p4 soccer to 2: user 9, never notified, clicks (not a preference of anyone's notified calls).
-    private Task<SqliteCallStore> SeedUsersAsync() => _f
+    private Task<ICallAnalytics> SeedUsersAsync() => F
         .Call("p1", Utc(5, 1, 10), users: [1, 2, 3])
         .Call("p2", Utc(5, 1, 11), users: [1, 2])
         .Call("p3", Utc(5, 1, 12), sport: "soccer_epl", users: [1, 3])
@@ -60,7 +56,7 @@ public sealed class UsersAndRetentionQueryTests : IDisposable
 
     // u1 first clicks on 1 January (e1), is notified and clicks on the 2nd (e2), notified on the 4th (e3).
     // u2 first clicks on the 2nd (e2), nothing on the 3rd or 4th. u3 is notified but never clicks: no cohort.
-    private Task<SqliteCallStore> SeedRetentionAsync() => _f
+    private Task<ICallAnalytics> SeedRetentionAsync() => F
         .Call("e1", Utc(1, 1, 10), users: [1, 2, 3])
         .Call("e2", Utc(1, 2, 10), users: [1, 2])
         .Call("e3", Utc(1, 4, 10), users: [1])
@@ -97,7 +93,7 @@ public sealed class UsersAndRetentionQueryTests : IDisposable
     [Fact]
     public async Task GetRetentionAsync_Paris_AfterMidnightLocalIsTheNextDay()
     {
-        var store = await _f
+        var store = await F
             .Call("z1", Utc(1, 1, 10), users: [1])
             .Call("z2", Utc(1, 1, 23, 30), users: [1])
             .Click("z1", 1, Utc(1, 1, 10, 5)).Click("z2", 1, Utc(1, 1, 23, 35))

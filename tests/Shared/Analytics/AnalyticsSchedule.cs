@@ -1,24 +1,21 @@
-using SafeCallLogger.Sqlite.Tests.Support;
-
-namespace SafeCallLogger.Sqlite.Tests.Analytics;
+namespace SafeCallLogger.Tests.Analytics;
 
 /// <summary>
-/// A real SQLite file written by <see cref="SqliteCallSink"/> from a hand-made schedule of calls, clicks, results and
-/// closing lines, and the store that reads it. Other writers' rows go in with <see cref="TempDatabase.Execute"/>.
+/// A hand-made schedule of calls, clicks, results and closing lines for the analytics tests, written through a store's
+/// own sink by <see cref="WriteAsync"/> (which returns the store that reads it).
 /// </summary>
-internal sealed class AnalyticsFixture : IDisposable
+public sealed class AnalyticsSchedule(Func<IReadOnlyList<CallOperation>, Task<ICallAnalytics>> write)
 {
     private readonly List<CallOperation> _operations = [];
 
     public static TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    public TempDatabase Db { get; } = new();
-
-    public SqliteCallStore Store => new(Db.ConnectionString);
+    /// <summary>The sink's clock while it writes a schedule.</summary>
+    public static DateTimeOffset WrittenAt { get; } = Utc(12, 1, 0);
 
     public static DateTimeOffset Utc(int month, int day, int hour, int minute = 0, int second = 0) => new(2026, month, day, hour, minute, second, TimeSpan.Zero);
 
-    public AnalyticsFixture Call(
+    public AnalyticsSchedule Call(
         string id,
         DateTimeOffset sentAt,
         string? sport = "basketball_nba",
@@ -69,35 +66,29 @@ internal sealed class AnalyticsFixture : IDisposable
         return this;
     }
 
-    public AnalyticsFixture Click(string id, long? user, DateTimeOffset at)
+    public AnalyticsSchedule Click(string id, long? user, DateTimeOffset at)
     {
         _operations.Add(new CallOperation { OperationId = Guid.NewGuid(), Kind = CallOperationKind.AddClick, CallId = id, UserId = user, Timestamp = at });
         return this;
     }
 
-    public AnalyticsFixture Result(string id, CallOutcome outcome, double? profit)
+    public AnalyticsSchedule Result(string id, CallOutcome outcome, double? profit)
     {
-        _operations.Add(new CallOperation { OperationId = Guid.NewGuid(), Kind = CallOperationKind.SetResult, CallId = id, Outcome = outcome, Profit = profit, Timestamp = Utc(12, 1, 0) });
+        _operations.Add(new CallOperation { OperationId = Guid.NewGuid(), Kind = CallOperationKind.SetResult, CallId = id, Outcome = outcome, Profit = profit, Timestamp = WrittenAt });
         return this;
     }
 
-    public AnalyticsFixture Closing(string id, Odds a, Odds b, LineMovementSpeed? speed = null)
+    public AnalyticsSchedule Closing(string id, Odds a, Odds b, LineMovementSpeed? speed = null)
     {
-        _operations.Add(new CallOperation { OperationId = Guid.NewGuid(), Kind = CallOperationKind.SetClosingLines, CallId = id, ClosingLineA = a, ClosingLineB = b, LineMovementSpeed = speed, Timestamp = Utc(12, 1, 0) });
+        _operations.Add(new CallOperation { OperationId = Guid.NewGuid(), Kind = CallOperationKind.SetClosingLines, CallId = id, ClosingLineA = a, ClosingLineB = b, LineMovementSpeed = speed, Timestamp = WrittenAt });
         return this;
     }
 
-    /// <summary>Writes the schedule through the sink and returns the store.</summary>
-    public async Task<SqliteCallStore> WriteAsync()
+    /// <summary>Writes the schedule through the store's sink and returns the store.</summary>
+    public async Task<ICallAnalytics> WriteAsync()
     {
-        await using (var sink = new SqliteCallSink(Db.ConnectionString, timeProvider: new FakeTimeProvider(Utc(12, 1, 0))))
-        {
-            await sink.WriteAsync(_operations, CancellationToken.None);
-        }
-
+        var operations = _operations.ToList();
         _operations.Clear();
-        return Store;
+        return await write(operations);
     }
-
-    public void Dispose() => Db.Dispose();
 }
