@@ -4,7 +4,7 @@ namespace SafeCallLogger;
 /// The operator's questions, answered from what a storage holds (docs/ANALYTICS.md gives each one's SQL): which calls
 /// convert, by what; what they earned; whether they beat the closing line; how fast lines move; how long calls stay
 /// good; what each user takes; whether users come back. A storage package's store implements it next to
-/// <see cref="ICallStore"/> and the container registers it with the store (<c>UseSqlite</c>).
+/// <see cref="ICallStore"/> and the container registers it with the store (<c>UseSqlite</c>, <c>UsePostgreSql</c>).
 /// </summary>
 /// <remarks>
 /// <para>

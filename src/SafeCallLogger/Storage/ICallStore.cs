@@ -3,7 +3,7 @@ namespace SafeCallLogger;
 /// <summary>
 /// The query side of a storage, whatever it is (SQLite, PostgreSQL): what <c>/ml_stats</c>, <c>/ml_test</c>, exports
 /// and retention need, on the same storage the logger's sink writes to. A storage package registers its store under
-/// this interface too (<c>UseSqlite</c> registers <c>SqliteCallStore</c>), so an app injects <see cref="ICallStore"/>
+/// this interface too (<c>UseSqlite</c> registers <c>SqliteCallStore</c>, <c>UsePostgreSql</c> <c>PostgreSqlCallStore</c>), so an app injects <see cref="ICallStore"/>
 /// and works on any storage with no second connection string.
 /// </summary>
 /// <remarks>
