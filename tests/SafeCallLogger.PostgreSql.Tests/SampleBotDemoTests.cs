@@ -13,11 +13,11 @@ namespace SafeCallLogger.PostgreSql.Tests;
 public sealed class SampleBotDemoTests(PgServer server)
 {
     [Fact]
-    public async Task SampleBotDemo200_WithPostgresSwitch_FillsTheDatabaseAndPsqlAnswersTheGuidesTwoChecks()
+    public async Task SampleBotDemo200_WithPostgresSwitch_FillsTheDatabaseThatPsqlAndSafecallAnswer()
     {
         var db = new PgDatabase(server);
 
-        var (exit, output) = await RunSampleAsync("--demo", "200", "--postgres", db.ConnectionString);
+        var (exit, output) = await RunAsync(Dll("samples/SampleBot", "SampleBot.dll"), "--demo", "200", "--postgres", db.ConnectionString);
 
         Assert.True(exit == 0, output);
         Assert.Contains("Database: PostgreSQL 127.0.0.1:", output, StringComparison.Ordinal);
@@ -31,9 +31,18 @@ public sealed class SampleBotDemoTests(PgServer server)
         Assert.Equal(db.Scalar("SELECT call_id FROM arbitrage_calls ORDER BY alert_sent_at DESC, call_id DESC LIMIT 1"), callId);
         var clicked = await Psql.QueryAsync(server, db.ConnectionString, $"SELECT users_clicked FROM arbitrage_calls WHERE call_id='{callId}';");
         Assert.Equal(Convert.ToString(db.Scalar($"SELECT alert_clicked_count FROM arbitrage_calls WHERE call_id = '{callId}'"), CultureInfo.InvariantCulture), clicked);
+
+        // The safecall tool on the same database, by its --postgres switch: the operator's questions answered there too.
+        var (statsExit, stats) = await RunAsync(Dll("src/SafeCallLogger.Cli", "safecall.dll"), "stats", "--postgres", db.ConnectionString);
+        Assert.True(statsExit == 0, stats);
+        Assert.Contains("200", stats, StringComparison.Ordinal);
+        var (breakdownExit, breakdown) = await RunAsync(Dll("src/SafeCallLogger.Cli", "safecall.dll"), "breakdown", "--by", "sport", "--format", "json", "--postgres", db.ConnectionString);
+        Assert.True(breakdownExit == 0, breakdown);
+        using var rows = System.Text.Json.JsonDocument.Parse(breakdown);
+        Assert.Equal(200, rows.RootElement.EnumerateArray().Sum(r => r.GetProperty("calls").GetInt64()));
     }
 
-    private static async Task<(int Exit, string Output)> RunSampleAsync(params string[] args)
+    private static async Task<(int Exit, string Output)> RunAsync(string dll, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -42,7 +51,7 @@ public sealed class SampleBotDemoTests(PgServer server)
             UseShellExecute = false,
             WorkingDirectory = Directory.CreateTempSubdirectory("samplebot-pg-").FullName,
         };
-        start.ArgumentList.Add(SampleBotDll());
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -52,15 +61,17 @@ public sealed class SampleBotDemoTests(PgServer server)
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TestWait.Guard);
-        return (process.ExitCode, await stdout + await stderr);
+        var output = await stdout;
+        var errors = await stderr;
+        return (process.ExitCode, process.ExitCode == 0 ? output : output + errors);
     }
 
     // Beside this assembly's configuration: tests/X/bin/Debug/net10.0 -> samples/SampleBot/bin/Debug/net10.0.
-    private static string SampleBotDll()
+    private static string Dll(string project, string name)
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.GetFullPath(Path.Combine(here.FullName, "..", "..", "..", "..", "..", "samples", "SampleBot", "bin", here.Parent!.Name, here.Name, "SampleBot.dll"));
-        Assert.True(File.Exists(path), $"{path} not found: the test project builds the sample first.");
+        var path = Path.GetFullPath(Path.Combine(here.FullName, "..", "..", "..", "..", "..", project, "bin", here.Parent!.Name, here.Name, name));
+        Assert.True(File.Exists(path), $"{path} not found: the test project builds it first.");
         return path;
     }
 }
