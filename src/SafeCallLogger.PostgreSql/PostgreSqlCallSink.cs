@@ -92,7 +92,7 @@ public sealed class PostgreSqlCallSink : ICallSink, IDeadLetterSink, ICallSinkPr
     }
 
     /// <summary>
-    /// Operations on calls never stored that were discarded because <see cref="PostgreSqlSinkOptions.MaxPendingOperations"/>
+    /// Operations on calls never stored that were discarded because <see cref="CallStoreOptions.MaxPendingOperations"/>
     /// were already waiting; counted since the sink was created. Never throws.
     /// </summary>
     public long OrphanedOperations => Interlocked.Read(ref _orphaned);

@@ -9,7 +9,7 @@ namespace SafeCallLogger.PostgreSql;
 /// <see cref="Validate"/>, which reports every problem at once; the sink, the store and <c>UsePostgreSql</c> throw
 /// <see cref="ArgumentException"/> when it finds any, never later on the logging path.
 /// </summary>
-public sealed class PostgreSqlSinkOptions
+public sealed class PostgreSqlSinkOptions : CallStoreOptions
 {
     /// <summary>The longest accepted <see cref="TableName"/>, so that companion table, index and trigger names stay within PostgreSQL's 63 bytes.</summary>
     public const int MaxTableNameLength = 40;
@@ -56,41 +56,6 @@ public sealed class PostgreSqlSinkOptions
     /// </summary>
     [Limit(1, 100)]
     public int MaxPoolSize { get; set; } = 4;
-
-    /// <summary>
-    /// Calls whose <c>alert_sent_at</c> is older than this many days are deleted, with their per-user rows, at most
-    /// once a day by the sink and on demand by <see cref="PostgreSqlCallStore.RunRetentionAsync"/>. Zero keeps
-    /// everything. The default is 365. Between 0 and 36,500.
-    /// </summary>
-    [Limit(0, 36_500)]
-    public int RetentionDays { get; set; } = 365;
-
-    /// <summary>How many calls one retention transaction deletes, so row locks are held briefly. The default is 500. Between 1 and 100,000.</summary>
-    [Limit(1, 100_000)]
-    public int RetentionBatchSize { get; set; } = 500;
-
-    /// <summary>
-    /// How many clicks, results and closing lines on calls not stored yet are kept in <c>{table}_pending_ops</c>
-    /// (shared by every writer of the database) until their call arrives. Beyond that they are counted in
-    /// <see cref="PostgreSqlCallSink.OrphanedOperations"/> and discarded (a warning is logged the first time), never
-    /// reported as an error. The default is 10,000. Between 0 and 10,000,000.
-    /// </summary>
-    [Limit(0, 10_000_000)]
-    public int MaxPendingOperations { get; set; } = 10_000;
-
-    /// <summary>
-    /// How long a click, result or closing line waits in <c>{table}_pending_ops</c> for its call before retention
-    /// deletes it as an orphan. The default is 7 days. Between 1 hour and 3,650 days.
-    /// </summary>
-    [DurationLimit("01:00:00", "3650.00:00:00")]
-    public TimeSpan PendingOperationTtl { get; set; } = TimeSpan.FromDays(7);
-
-    /// <summary>
-    /// How long the id of an applied operation is kept in <c>{table}_applied_ops</c>, so that a retried batch or a
-    /// journal replay never applies it twice. Pruned by retention. The default is 7 days. Between 1 hour and 3,650 days.
-    /// </summary>
-    [DurationLimit("01:00:00", "3650.00:00:00")]
-    public TimeSpan AppliedOperationTtl { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary><see langword="true"/> when <paramref name="name"/> is accepted as <see cref="TableName"/>. Never throws.</summary>
     /// <param name="name">The candidate table name.</param>

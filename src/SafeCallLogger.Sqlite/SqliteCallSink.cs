@@ -33,7 +33,7 @@ namespace SafeCallLogger.Sqlite;
 /// </para>
 /// <para>
 /// After a successful batch, at most once a day by the injected <see cref="TimeProvider"/>, rows older than
-/// <see cref="SqliteSinkOptions.RetentionDays"/> are deleted in small transactions; when
+/// <see cref="CallStoreOptions.RetentionDays"/> are deleted in small transactions; when
 /// <see cref="SqliteSinkOptions.BackupDirectory"/> is set, a backup is started off the writer when due. Neither ever
 /// fails a write. Log lines go through a queue of the sink's own, so a slow or throwing log provider never fails or
 /// blocks an open, a batch or the disposal.
@@ -78,7 +78,7 @@ public sealed class SqliteCallSink : ICallSink, IDeadLetterSink, ICallSinkProbe,
     }
 
     /// <summary>
-    /// Operations on calls never stored that were discarded because <see cref="SqliteSinkOptions.MaxPendingOperations"/>
+    /// Operations on calls never stored that were discarded because <see cref="CallStoreOptions.MaxPendingOperations"/>
     /// were already waiting; counted since the sink was created. Never throws.
     /// </summary>
     public long OrphanedOperations => Interlocked.Read(ref _orphaned);

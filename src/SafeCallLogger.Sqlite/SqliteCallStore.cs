@@ -129,10 +129,10 @@ public sealed partial class SqliteCallStore : ICallStore
     }
 
     /// <summary>
-    /// Deletes, now, the calls older than <see cref="SqliteSinkOptions.RetentionDays"/> (by <c>alert_sent_at</c>)
-    /// with their per-user rows, in transactions of <see cref="SqliteSinkOptions.RetentionBatchSize"/> calls; also
-    /// operations that waited longer than <see cref="SqliteSinkOptions.PendingOperationTtl"/> for their call and
-    /// applied-operation ids older than <see cref="SqliteSinkOptions.AppliedOperationTtl"/> (both also when retention is off). Returns how many calls were deleted; 0 when retention is off. Throws when the
+    /// Deletes, now, the calls older than <see cref="CallStoreOptions.RetentionDays"/> (by <c>alert_sent_at</c>)
+    /// with their per-user rows, in transactions of <see cref="CallStoreOptions.RetentionBatchSize"/> calls; also
+    /// operations that waited longer than <see cref="CallStoreOptions.PendingOperationTtl"/> for their call and
+    /// applied-operation ids older than <see cref="CallStoreOptions.AppliedOperationTtl"/> (both also when retention is off). Returns how many calls were deleted; 0 when retention is off. Throws when the
     /// database cannot be written or on cancellation (what was committed stays deleted).
     /// </summary>
     /// <param name="cancellationToken">Stops between two small transactions.</param>

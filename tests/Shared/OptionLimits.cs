@@ -15,11 +15,24 @@ internal static partial class OptionLimits
     /// <summary>Every public settable property, with the sentence its limit attribute gives (null when it has none) and its summary text.</summary>
     public static IReadOnlyList<(string Property, string? Limit, string Summary)> Read(Type optionsType)
     {
-        var docPath = Path.ChangeExtension(optionsType.Assembly.Location, ".xml");
-        var docs = XDocument.Load(docPath).Descendants("member").ToDictionary(m => (string)m.Attribute("name")!, m => m.Element("summary"));
+        // An inherited setting (CallStoreOptions, in the core) is documented in its own assembly's XML file.
+        var docs = new Dictionary<Assembly, Dictionary<string, XElement?>>();
+        XElement? Summary(PropertyInfo p)
+        {
+            var assembly = p.DeclaringType!.Assembly;
+            if (!docs.TryGetValue(assembly, out var members))
+            {
+                members = XDocument.Load(Path.ChangeExtension(assembly.Location, ".xml")).Descendants("member")
+                    .ToDictionary(m => (string)m.Attribute("name")!, m => m.Element("summary"));
+                docs[assembly] = members;
+            }
+
+            return members[$"P:{p.DeclaringType.FullName}.{p.Name}"];
+        }
+
         return optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.SetMethod!.IsPublic)
-            .Select(p => (p.Name, Limit(p), Text(docs[$"P:{optionsType.FullName}.{p.Name}"])))
+            .Select(p => (p.Name, Limit(p), Text(Summary(p))))
             .ToList();
     }
 

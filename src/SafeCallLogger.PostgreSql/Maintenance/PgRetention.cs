@@ -3,8 +3,8 @@ using Npgsql;
 namespace SafeCallLogger.PostgreSql.Internal;
 
 /// <summary>
-/// Deletes calls older than <see cref="PostgreSqlSinkOptions.RetentionDays"/> with their per-user rows, a batch of
-/// <see cref="PostgreSqlSinkOptions.RetentionBatchSize"/> calls per transaction (row locks held briefly, so writers of a
+/// Deletes calls older than <see cref="CallStoreOptions.RetentionDays"/> with their per-user rows, a batch of
+/// <see cref="CallStoreOptions.RetentionBatchSize"/> calls per transaction (row locks held briefly, so writers of a
 /// fleet are not held up), prunes expired pending rows and applied ids, and folds the stats deltas. At 100 million
 /// calls, drop monthly partitions instead (docs/POSTGRESQL.md).
 /// </summary>

@@ -9,9 +9,9 @@ namespace SafeCallLogger.Sqlite.Internal;
 internal static class Retention
 {
     /// <summary>
-    /// Runs retention on <paramref name="connection"/>: calls older than <see cref="SqliteSinkOptions.RetentionDays"/>
-    /// (none when 0), pending operations older than <see cref="SqliteSinkOptions.PendingOperationTtl"/> and
-    /// applied-operation ids older than <see cref="SqliteSinkOptions.AppliedOperationTtl"/>; returns how many calls were deleted. Stops after
+    /// Runs retention on <paramref name="connection"/>: calls older than <see cref="CallStoreOptions.RetentionDays"/>
+    /// (none when 0), pending operations older than <see cref="CallStoreOptions.PendingOperationTtl"/> and
+    /// applied-operation ids older than <see cref="CallStoreOptions.AppliedOperationTtl"/>; returns how many calls were deleted. Stops after
     /// <paramref name="maxBatches"/> transactions of calls (so one run never stalls the writer for long);
     /// <paramref name="finished"/> is <see langword="false"/> when it stopped there and more may remain. Throws on failure or
     /// cancellation; what was committed stays deleted.
