@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using SafeCallLogger.Tests.Support;
 
 namespace SafeCallLogger.Tests;
@@ -9,13 +10,17 @@ public sealed class MetricsTests
     [Fact]
     public async Task Meter_AfterLogging_ReportsAcceptedWrittenAndBatchSizes()
     {
-        var logger = new CallLogger(new InMemoryCallSink());
+        // A meter of this test's own: the listener below hears every SafeCallLogger meter in the process, and other
+        // tests' loggers run in parallel.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
+        var logger = new CallLogger(new InMemoryCallSink(), ownsSink: true, options: null, extraAlertHandlers: [], loggerFactory: null, timeProvider: null, meterFactory);
         var observed = new Dictionary<string, long>();
         var batchSizes = new List<int>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == CallLoggerDiagnostics.MeterName)
+            if (instrument.Meter.Name == CallLoggerDiagnostics.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory))
             {
                 l.EnableMeasurementEvents(instrument);
             }
