@@ -14,9 +14,10 @@ public sealed class BrokenCallSinkModelTests
         // Forgets operation ids: a retried batch or a journal replay is counted a second time.
         var message = await FailureOf(() => new RenamingSink());
 
-        // One upsert delivered twice, or an upsert and a click delivered twice: whichever the first failure shrinks to.
-        Assert.True(OperationCount(message) <= 2, message);
-        Assert.Contains("TotalUsersNotified", message, StringComparison.Ordinal);
+        // Whichever the first failure shrinks to: one upsert delivered twice (1 operation), a click delivered twice on
+        // its call (2), or an earlier result or closing line delivered again after a later one, on its call (3).
+        Assert.True(OperationCount(message) <= 3, message);
+        Assert.Contains("differ", message, StringComparison.Ordinal);
     }
 
     [Fact]
