@@ -1,6 +1,6 @@
-using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
+using SafeCallLogger.Analytics;
 using SafeCallLogger.Storage;
 
 namespace SafeCallLogger.PostgreSql.Internal;
@@ -24,7 +24,7 @@ internal sealed class PgAnalyticsScope
     {
         Filter = filter;
         Edges = edges;
-        Labels = BandLabels(edges);
+        Labels = AnalyticsRules.RoiBandLabels(edges);
         Zone = PgZone.For(filter.TimeZone ?? TimeZoneInfo.Utc);
     }
 
@@ -42,31 +42,8 @@ internal sealed class PgAnalyticsScope
     /// <summary>Checks <paramref name="filter"/> as every store does. Throws <see cref="ArgumentException"/> for bad band edges, a reversed range or an unknown dimension.</summary>
     public static PgAnalyticsScope Create(AnalyticsFilter? filter, CallDimension? by = null)
     {
-        if (by is { } dimension && !Enum.IsDefined(dimension))
-        {
-            throw new ArgumentException($"Unknown dimension {dimension}.", nameof(by));
-        }
-
         filter ??= new AnalyticsFilter();
-        var edges = (filter.RoiBands ?? AnalyticsFilter.DefaultRoiBands).ToArray();
-        if (edges.Length == 0)
-        {
-            throw new ArgumentException("ROI bands need at least one edge.", nameof(filter));
-        }
-
-        for (var i = 0; i < edges.Length; i++)
-        {
-            if (!double.IsFinite(edges[i]) || (i > 0 && edges[i] <= edges[i - 1]))
-            {
-                throw new ArgumentException($"ROI band edges must be finite and strictly ascending; got [{string.Join(", ", edges.Select(static e => e.ToString(CultureInfo.InvariantCulture)))}].", nameof(filter));
-            }
-        }
-
-        if (filter.Since is { } since && filter.Until is { } until && until < since)
-        {
-            throw new ArgumentException($"Until ({until:O}) is before Since ({since:O}).", nameof(filter));
-        }
-
+        var edges = AnalyticsRules.CheckedEdges(filter, by);
         return new PgAnalyticsScope(filter, edges);
     }
 
@@ -83,21 +60,6 @@ internal sealed class PgAnalyticsScope
 
         Zone = PgZone.FromDotNet(Filter.TimeZone ?? TimeZoneInfo.Utc);
         return true;
-    }
-
-    /// <summary>The labels of the bands of <paramref name="edges"/>, the same as SQLite's.</summary>
-    public static string[] BandLabels(double[] edges)
-    {
-        static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
-        var labels = new string[edges.Length + 1];
-        labels[0] = $"<{F(edges[0])}%";
-        for (var i = 1; i < edges.Length; i++)
-        {
-            labels[i] = $"{F(edges[i - 1])}-{F(edges[i])}%";
-        }
-
-        labels[^1] = $"{F(edges[^1])}%+";
-        return labels;
     }
 
     /// <summary>The conditions that pick the filter's calls (alias <paramref name="alias"/>): never a <c>/ml_test</c> call, <c>alert_sent_at</c> in the range.</summary>

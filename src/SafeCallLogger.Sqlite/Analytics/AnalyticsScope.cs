@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
+using SafeCallLogger.Analytics;
 using SafeCallLogger.Storage;
 
 namespace SafeCallLogger.Sqlite.Internal;
@@ -40,31 +41,8 @@ internal sealed class AnalyticsScope
     /// <summary>Checks <paramref name="filter"/> (<see langword="null"/> is every call, UTC, default bands). Throws <see cref="ArgumentException"/> for bad band edges or an unknown dimension.</summary>
     public static AnalyticsScope Create(AnalyticsFilter? filter, CallDimension? by = null)
     {
-        if (by is { } dimension && !Enum.IsDefined(dimension))
-        {
-            throw new ArgumentException($"Unknown dimension {dimension}.", nameof(by));
-        }
-
         filter ??= new AnalyticsFilter();
-        var edges = (filter.RoiBands ?? AnalyticsFilter.DefaultRoiBands).ToArray();
-        if (edges.Length == 0)
-        {
-            throw new ArgumentException("ROI bands need at least one edge.", nameof(filter));
-        }
-
-        for (var i = 0; i < edges.Length; i++)
-        {
-            if (!double.IsFinite(edges[i]) || (i > 0 && edges[i] <= edges[i - 1]))
-            {
-                throw new ArgumentException($"ROI band edges must be finite and strictly ascending; got [{string.Join(", ", edges.Select(static e => e.ToString(CultureInfo.InvariantCulture)))}].", nameof(filter));
-            }
-        }
-
-        if (filter.Since is { } since && filter.Until is { } until && until < since)
-        {
-            throw new ArgumentException($"Until ({until:O}) is before Since ({since:O}).", nameof(filter));
-        }
-
+        var edges = AnalyticsRules.CheckedEdges(filter, by);
         return new AnalyticsScope(filter, edges);
     }
 

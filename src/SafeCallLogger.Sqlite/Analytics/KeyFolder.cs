@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SafeCallLogger.Analytics;
 
 namespace SafeCallLogger.Sqlite.Internal;
 
@@ -24,22 +25,7 @@ internal sealed class KeyFolder
     public KeyFolder(TimeZoneInfo zone, double[] edges)
     {
         _zone = zone;
-        _bands = BandLabels(edges);
-    }
-
-    /// <summary>The labels of the bands of <paramref name="edges"/>: <c>&lt;0%</c>, <c>0-1%</c>, ..., <c>10%+</c>.</summary>
-    public static string[] BandLabels(double[] edges)
-    {
-        static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
-        var labels = new string[edges.Length + 1];
-        labels[0] = $"<{F(edges[0])}%";
-        for (var i = 1; i < edges.Length; i++)
-        {
-            labels[i] = $"{F(edges[i - 1])}-{F(edges[i])}%";
-        }
-
-        labels[^1] = $"{F(edges[^1])}%+";
-        return labels;
+        _bands = AnalyticsRules.RoiBandLabels(edges);
     }
 
     /// <summary>The keys a breakdown by <paramref name="by"/> always has, in their natural order; <see langword="null"/> when it has no fixed keys.</summary>
