@@ -1,6 +1,7 @@
 using System.Globalization;
 using SafeCallLogger.Configuration;
 using SafeCallLogger.PostgreSql.Internal;
+using SafeCallLogger.Storage;
 
 namespace SafeCallLogger.PostgreSql;
 
@@ -59,11 +60,11 @@ public sealed class PostgreSqlSinkOptions : CallStoreOptions
 
     /// <summary><see langword="true"/> when <paramref name="name"/> is accepted as <see cref="TableName"/>. Never throws.</summary>
     /// <param name="name">The candidate table name.</param>
-    public static bool IsValidTableName(string? name) => PgIdentifier.IsValid(name, MaxTableNameLength);
+    public static bool IsValidTableName(string? name) => SqlIdentifier.IsValid(name, MaxTableNameLength, "pg_");
 
     /// <summary><see langword="true"/> when <paramref name="name"/> is accepted as <see cref="SchemaName"/>. Never throws.</summary>
     /// <param name="name">The candidate schema name.</param>
-    public static bool IsValidSchemaName(string? name) => PgIdentifier.IsValid(name, MaxSchemaNameLength);
+    public static bool IsValidSchemaName(string? name) => SqlIdentifier.IsValid(name, MaxSchemaNameLength, "pg_");
 
     /// <summary>
     /// Checks every setting and returns every problem found, each as one sentence naming the setting and its value;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SafeCallLogger.Configuration;
 using SafeCallLogger.Sqlite.Internal;
+using SafeCallLogger.Storage;
 
 namespace SafeCallLogger.Sqlite;
 
@@ -100,7 +101,7 @@ public sealed class SqliteSinkOptions : CallStoreOptions
     /// Never throws.
     /// </summary>
     /// <param name="name">The candidate table name.</param>
-    public static bool IsValidTableName(string? name) => SqlIdentifier.IsValid(name, MaxTableNameLength);
+    public static bool IsValidTableName(string? name) => SqlIdentifier.IsValid(name, MaxTableNameLength, "sqlite_");
 
     /// <summary>
     /// Checks every setting and returns every problem found, each as one sentence naming the setting and its value;

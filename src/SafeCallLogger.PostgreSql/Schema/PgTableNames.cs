@@ -1,3 +1,5 @@
+using SafeCallLogger.Storage;
+
 namespace SafeCallLogger.PostgreSql.Internal;
 
 /// <summary>The schema-qualified, quoted names of the calls table and its companions, built once from validated options.</summary>
@@ -7,7 +9,7 @@ internal sealed class PgTableNames
     {
         SchemaPlain = schema;
         Plain = table;
-        Schema = PgIdentifier.Quote(schema);
+        Schema = SqlIdentifier.Quote(schema);
         Calls = Qualified(table);
         NotifiedUsers = Qualified(table + "_notified_users");
         Clicks = Qualified(table + "_clicks");
@@ -53,10 +55,10 @@ internal sealed class PgTableNames
     public string SchemaVersion { get; }
 
     /// <summary>A quoted trigger name (triggers live in their table's schema, so not qualified).</summary>
-    public string Trigger(string suffix) => PgIdentifier.Quote("trg_" + Plain + "_" + suffix);
+    public string Trigger(string suffix) => SqlIdentifier.Quote("trg_" + Plain + "_" + suffix);
 
     /// <summary>A quoted index name, e.g. <c>"ix_arbitrage_calls_sport"</c> (created in the table's schema).</summary>
-    public string Index(string suffix) => PgIdentifier.Quote("ix_" + Plain + "_" + suffix);
+    public string Index(string suffix) => SqlIdentifier.Quote("ix_" + Plain + "_" + suffix);
 
-    private string Qualified(string name) => Schema + "." + PgIdentifier.Quote(name);
+    private string Qualified(string name) => Schema + "." + SqlIdentifier.Quote(name);
 }

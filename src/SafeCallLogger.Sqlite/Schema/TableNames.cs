@@ -1,3 +1,5 @@
+using SafeCallLogger.Storage;
+
 namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>The quoted names of the calls table and its companions, built once from a validated table name.</summary>

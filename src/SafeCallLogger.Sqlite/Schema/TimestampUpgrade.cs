@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SafeCallLogger.Storage;
 
 namespace SafeCallLogger.Sqlite.Internal;
 
