@@ -2,8 +2,8 @@ namespace SafeCallLogger.Reporting.Sections;
 
 /// <summary>
 /// Every figure the page shows, read before a byte is written so that a failing query leaves the destination
-/// untouched. The queries are independent, so they run together: on a large store the report takes about as long as
-/// its slowest queries rather than the sum of all of them.
+/// untouched. The questions are asked together (<see cref="ICallAnalytics.AnswerAsync"/>): the SQLite store answers
+/// them from one read of the calls and per-user rows, another store at least runs them side by side.
 /// </summary>
 internal sealed class ReportData
 {
@@ -39,42 +39,37 @@ internal sealed class ReportData
 
     public required IReadOnlyList<RetentionRow> Retention { get; init; }
 
+    /// <summary>Every question of the page, asked together so that the store can answer them from one read.</summary>
+    public static AnalyticsQuestions Questions { get; } = new()
+    {
+        ConversionBy = ConversionDimensions,
+        DailyActivity = true,
+        ResultsBy = ResultDimensions,
+        ClvBy = ClvDimensions,
+        LineMovement = true,
+        TimingOverall = true,
+        TimingBy = [CallDimension.CallType],
+        UserPreferencesBy = PreferenceDimensions,
+        MinimumNotified = 1,
+        Retention = true,
+    };
+
     public static async Task<ReportData> LoadAsync(ICallStore store, ICallAnalytics analytics, AnalyticsFilter filter, CancellationToken cancellationToken)
     {
-        var totals = Run(() => store.GetTotalsAsync(cancellationToken));
-        var conversion = ConversionDimensions.ToDictionary(d => d, d => Run(() => analytics.GetConversionAsync(d, filter, cancellationToken)));
-        var daily = Run(() => analytics.GetDailyActivityAsync(filter, cancellationToken));
-        var results = ResultDimensions.ToDictionary(d => d, d => Run(() => analytics.GetResultsAsync(d, filter, cancellationToken)));
-        var clv = ClvDimensions.ToDictionary(d => d, d => Run(() => analytics.GetClvAsync(d, filter, cancellationToken)));
-        var lineMovement = Run(() => analytics.GetLineMovementAsync(filter, cancellationToken));
-        var timingOverall = Run(() => analytics.GetTimingAsync(null, filter, cancellationToken));
-        var timingByType = Run(() => analytics.GetTimingAsync(CallDimension.CallType, filter, cancellationToken));
-        var preferences = PreferenceDimensions.ToDictionary(d => d, d => Run(() => analytics.GetUserPreferencesAsync(d, 1, filter, cancellationToken)));
-        var retention = Run(() => analytics.GetRetentionAsync(filter, cancellationToken));
-
-        var all = new List<Task> { totals, daily, lineMovement, timingOverall, timingByType, retention };
-        all.AddRange(conversion.Values);
-        all.AddRange(results.Values);
-        all.AddRange(clv.Values);
-        all.AddRange(preferences.Values);
-        await Task.WhenAll(all).ConfigureAwait(false);
-
+        var totals = store.GetTotalsAsync(cancellationToken);
+        var answers = await analytics.AnswerAsync(Questions, filter, cancellationToken).ConfigureAwait(false);
         return new ReportData
         {
             StoreTotals = await totals.ConfigureAwait(false),
-            Conversion = conversion.ToDictionary(p => p.Key, p => p.Value.Result),
-            Daily = await daily.ConfigureAwait(false),
-            Results = results.ToDictionary(p => p.Key, p => p.Value.Result),
-            Clv = clv.ToDictionary(p => p.Key, p => p.Value.Result),
-            LineMovement = await lineMovement.ConfigureAwait(false),
-            TimingOverall = await timingOverall.ConfigureAwait(false),
-            TimingByCallType = await timingByType.ConfigureAwait(false),
-            Preferences = preferences.ToDictionary(p => p.Key, p => p.Value.Result),
-            Retention = await retention.ConfigureAwait(false),
+            Conversion = answers.Conversion,
+            Daily = answers.DailyActivity!,
+            Results = answers.Results,
+            Clv = answers.Clv,
+            LineMovement = answers.LineMovement!,
+            TimingOverall = answers.TimingOverall!,
+            TimingByCallType = answers.Timing[CallDimension.CallType],
+            Preferences = answers.UserPreferences,
+            Retention = answers.Retention!,
         };
     }
-
-    // A store's "async" methods may do all their work before returning (Microsoft.Data.Sqlite's do): started on the
-    // thread pool, the queries really run side by side.
-    private static Task<T> Run<T>(Func<Task<T>> query) => Task.Run(query);
 }

@@ -109,19 +109,28 @@ internal sealed class AnalyticsScope
     /// exact <c>23:30:00</c> never lands in the quarter before through floating point); NULL for an unreadable time.
     /// </summary>
     public static string QuarterHourSql(string column) =>
-        $"(CAST(round(({SqliteText.JulianDaySql(column)} - 2440587.5) * 86400000) AS INTEGER) / 900000)";
+        $"({CallFactsSql.Milliseconds(SqliteText.JulianDaySql(column), SqliteText.UnixEpochJulianDay.ToString("R", CultureInfo.InvariantCulture))} / 900000)";
 
-    /// <summary>Binds <c>$since</c> and <c>$until</c> when the filter has them.</summary>
-    public void Bind(SqliteCommand command)
+    /// <summary><c>$since</c> and <c>$until</c> when the filter has them, in the canonical text form.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Parameters()
     {
         if (Filter.Since is { } since)
         {
-            command.Parameters.AddWithValue("$since", SqliteText.Timestamp(since));
+            yield return new("$since", SqliteText.Timestamp(since));
         }
 
         if (Filter.Until is { } until)
         {
-            command.Parameters.AddWithValue("$until", SqliteText.Timestamp(until));
+            yield return new("$until", SqliteText.Timestamp(until));
+        }
+    }
+
+    /// <summary>Binds <c>$since</c> and <c>$until</c> when the filter has them.</summary>
+    public void Bind(SqliteCommand command)
+    {
+        foreach (var (name, value) in Parameters())
+        {
+            command.Parameters.AddWithValue(name, value);
         }
     }
 

@@ -47,6 +47,28 @@ internal static class ClvQuery
             static r => r.Values,
             static k => new ClvRow(k, 0, 0, 0, 0));
 
+    /// <summary>The one-pass form: each side's value under the call's key (by bookmaker, under that side's bookmaker).</summary>
+    internal sealed class Fold(AnalyticsScope scope, CallDimension by) : ICallFold
+    {
+        private readonly Groups<ValueCounts> _groups = new();
+
+        public void Add(CallFacts call)
+        {
+            var bySide = by == CallDimension.Bookmaker;
+            if (call.ClvA is { } a)
+            {
+                _groups[bySide ? call.BookmakerA : call.KeyOf(by)].Add(a, 1);
+            }
+
+            if (call.ClvB is { } b)
+            {
+                _groups[bySide ? call.BookmakerB : call.KeyOf(by)].Add(b, 1);
+            }
+        }
+
+        public IReadOnlyList<ClvRow> Rows() => ClvQuery.Rows(scope, by, _groups);
+    }
+
     private static ClvRow Row(string? key, ValueCounts values) =>
         new(key, values.Count, values.Mean, values.Median(), values.Count == 0 ? 0 : (double)values.Positive / values.Count);
 }

@@ -9,7 +9,7 @@ internal static class ConversionQuery
     public static string Sql(TableNames t, AnalyticsScope scope, CallDimension by) => $"""
         {AnalyticsScope.With(by)}SELECT {scope.KeySql(by)} AS k,
                COUNT(*) AS calls,
-               SUM(COALESCE(c.alert_clicked_count, 0) > 0) AS calls_with_clicks,
+               SUM({CallFactsSql.Clicked}) AS calls_with_clicks,
                TOTAL(c.total_users_notified) AS users_notified,
                TOTAL(c.total_users_bet) AS users_bet
         FROM {t.Calls} AS c{AnalyticsScope.SidesJoin(by)}
@@ -48,6 +48,31 @@ internal static class ConversionQuery
             groups.Null?.Row(null),
             static r => r.Calls,
             static k => new ConversionRow(k, 0, 0, 0, 0));
+
+    /// <summary>The one-pass form: every call counted under its key (by bookmaker, under each side's).</summary>
+    internal sealed class Fold(AnalyticsScope scope, CallDimension by) : ICallFold
+    {
+        private readonly Groups<Acc> _groups = new();
+
+        public void Add(CallFacts call)
+        {
+            Count(_groups[call.KeyOf(by)], call);
+            if (call.CountsUnderBookmakerB(by))
+            {
+                Count(_groups[call.BookmakerB], call);
+            }
+        }
+
+        public IReadOnlyList<ConversionRow> Rows() => ConversionQuery.Rows(scope, by, _groups);
+
+        private static void Count(Acc acc, CallFacts call)
+        {
+            acc.Calls++;
+            acc.Clicked += call.Clicked ? 1 : 0;
+            acc.Notified += (long)call.UsersNotified;
+            acc.Bet += (long)call.UsersBet;
+        }
+    }
 
     private sealed class Acc
     {

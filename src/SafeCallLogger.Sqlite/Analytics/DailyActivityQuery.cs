@@ -14,8 +14,8 @@ internal static class DailyActivityQuery
                TOTAL(c.alert_clicked_count) AS clicks,
                TOTAL(c.total_users_notified) AS users_notified,
                TOTAL(c.total_users_bet) AS users_bet,
-               SUM(c.actual_outcome IS NOT NULL AND c.actual_outcome <> 'unknown') AS results_known,
-               TOTAL(CASE WHEN c.actual_outcome IS NOT NULL AND c.actual_outcome <> 'unknown' THEN c.actual_profit END) AS profit
+               SUM({CallFactsSql.ResultKnown}) AS results_known,
+               TOTAL(CASE WHEN {CallFactsSql.ResultKnown} THEN c.actual_profit END) AS profit
         FROM {t.Calls} AS c
         WHERE {scope.CallConditions()}
         GROUP BY quarter_hour
@@ -49,9 +49,41 @@ internal static class DailyActivityQuery
                     acc.Profit += reader.GetDouble(6);
                 }
 
-                return [.. days.Select(static p => new DailyActivityRow(p.Key, p.Value.Calls, p.Value.Clicks, p.Value.Notified, p.Value.Bet, p.Value.Known, p.Value.Profit))];
+                return Rows(days);
             },
             static () => []);
+
+    private static IReadOnlyList<DailyActivityRow> Rows(SortedDictionary<DateOnly, Acc> days) =>
+        [.. days.Select(static p => new DailyActivityRow(p.Key, p.Value.Calls, p.Value.Clicks, p.Value.Notified, p.Value.Bet, p.Value.Known, p.Value.Profit))];
+
+    /// <summary>The one-pass form: every call with a readable send time counted under its local day.</summary>
+    internal sealed class Fold(AnalyticsScope scope) : ICallFold
+    {
+        private readonly SortedDictionary<DateOnly, Acc> _days = [];
+
+        public void Add(CallFacts call)
+        {
+            if (call.QuarterHour is not { } quarterHour)
+            {
+                return;
+            }
+
+            var day = scope.Keys.Day(quarterHour);
+            if (!_days.TryGetValue(day, out var acc))
+            {
+                _days[day] = acc = new Acc();
+            }
+
+            acc.Calls++;
+            acc.Clicks += (long)call.ClickCount;
+            acc.Notified += (long)call.UsersNotified;
+            acc.Bet += (long)call.UsersBet;
+            acc.Known += call.ResultKnown ? 1 : 0;
+            acc.Profit += call.ResultKnown ? call.Profit ?? 0 : 0;
+        }
+
+        public IReadOnlyList<DailyActivityRow> Rows() => DailyActivityQuery.Rows(_days);
+    }
 
     private sealed class Acc
     {

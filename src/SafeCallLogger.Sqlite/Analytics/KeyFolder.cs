@@ -49,14 +49,26 @@ internal sealed class KeyFolder
         {
             case CallDimension.RoiBand:
                 return _bands[reader.GetInt32(ordinal)];
-            case CallDimension.HourOfDay:
-                return Hours[Local(reader.GetInt64(ordinal)).Hour];
-            case CallDimension.Weekday:
-                return Weekdays[((int)Local(reader.GetInt64(ordinal)).DayOfWeek + 6) % 7];
+            case CallDimension.HourOfDay or CallDimension.Weekday:
+                return Key(by.Value, reader.GetInt64(ordinal));
             default:
                 return reader.GetString(ordinal);
         }
     }
+
+    /// <summary>The row key in <paramref name="by"/> of a call sent in UTC quarter-hour <paramref name="quarterHour"/>, for <see cref="CallDimension.HourOfDay"/> and <see cref="CallDimension.Weekday"/>.</summary>
+    public string? Key(CallDimension by, long? quarterHour) => quarterHour is not { } q ? null : by switch
+    {
+        CallDimension.HourOfDay => Hours[Local(q).Hour],
+        CallDimension.Weekday => Weekdays[((int)Local(q).DayOfWeek + 6) % 7],
+        _ => throw new ArgumentException($"{by} is not read from the time.", nameof(by)),
+    };
+
+    /// <summary>The key of ROI band number <paramref name="band"/> (0 is below the first edge).</summary>
+    public string Band(long band) => _bands[band];
+
+    /// <summary>Whether <paramref name="by"/> is read from the time (<see cref="Key(CallDimension, long?)"/>).</summary>
+    public static bool IsTimeDimension(CallDimension? by) => by is CallDimension.HourOfDay or CallDimension.Weekday;
 
     /// <summary>The local day of a UTC quarter-hour in the filter's zone.</summary>
     public DateOnly Day(long quarterHour) => DateOnly.FromDateTime(Local(quarterHour));

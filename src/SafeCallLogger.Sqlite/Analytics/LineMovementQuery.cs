@@ -39,4 +39,45 @@ internal static class LineMovementQuery
                 return result;
             },
             static () => []);
+
+    /// <summary>The one-pass form: each recorded speed under side A's bookmaker and side B's when it is another; ordered as the SQL orders.</summary>
+    internal sealed class Fold : ICallFold
+    {
+        private readonly Dictionary<string, long[]> _books = new(StringComparer.Ordinal);
+
+        public void Add(CallFacts call)
+        {
+            if (call.Speed == 0)
+            {
+                return;
+            }
+
+            Count(call.BookmakerA, call.Speed);
+            if (call.CountsUnderBookmakerB(CallDimension.Bookmaker))
+            {
+                Count(call.BookmakerB, call.Speed);
+            }
+        }
+
+        public IReadOnlyList<LineMovementRow> Rows() =>
+        [
+            .. _books.Select(static p => new LineMovementRow(p.Key, p.Value[1], p.Value[2], p.Value[3]))
+                .OrderByDescending(static r => r.Recorded).ThenBy(static r => r.Bookmaker, Utf8Order.Comparer),
+        ];
+
+        private void Count(string? bookmaker, int speed)
+        {
+            if (bookmaker is null)
+            {
+                return;
+            }
+
+            if (!_books.TryGetValue(bookmaker, out var counts))
+            {
+                _books[bookmaker] = counts = new long[4];
+            }
+
+            counts[speed]++;
+        }
+    }
 }

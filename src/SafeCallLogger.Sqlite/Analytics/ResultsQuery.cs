@@ -15,13 +15,13 @@ internal static class ResultsQuery
                SUM(c.actual_profit < 0) AS lost,
                TOTAL(c.actual_profit) AS profit,
                TOTAL(c.total_stake) AS staked,
-               TOTAL(CASE WHEN c.total_stake > 0 THEN c.actual_profit / c.total_stake * 100 END) AS roi_sum,
+               TOTAL({CallFactsSql.RoiOfStake}) AS roi_sum,
                SUM(c.total_stake > 0) AS roi_count,
                TOTAL(c.roi_percent) AS expected_sum,
                COUNT(c.roi_percent) AS expected_count
         FROM {t.Calls} AS c{AnalyticsScope.SidesJoin(by)}
         WHERE {scope.CallConditions()}
-          AND c.actual_outcome IS NOT NULL AND c.actual_outcome <> 'unknown' AND c.actual_profit IS NOT NULL
+          AND {CallFactsSql.Settled}
         GROUP BY k
         """;
 
@@ -61,6 +61,42 @@ internal static class ResultsQuery
             groups.Null?.Row(null),
             static r => r.Settled,
             static k => new ResultsRow(k, 0, 0, 0, 0, 0, null, null));
+
+    /// <summary>The one-pass form: every settled call counted under its key (by bookmaker, under each side's).</summary>
+    internal sealed class Fold(AnalyticsScope scope, CallDimension by) : ICallFold
+    {
+        private readonly Groups<Acc> _groups = new();
+
+        public void Add(CallFacts call)
+        {
+            if (!call.Settled)
+            {
+                return;
+            }
+
+            Count(_groups[call.KeyOf(by)], call);
+            if (call.CountsUnderBookmakerB(by))
+            {
+                Count(_groups[call.BookmakerB], call);
+            }
+        }
+
+        public IReadOnlyList<ResultsRow> Rows() => ResultsQuery.Rows(scope, by, _groups);
+
+        private static void Count(Acc acc, CallFacts call)
+        {
+            var profit = call.Profit!.Value;
+            acc.Settled++;
+            acc.Won += profit > 0 ? 1 : 0;
+            acc.Lost += profit < 0 ? 1 : 0;
+            acc.Profit += profit;
+            acc.Staked += call.Stake ?? 0;
+            acc.RoiSum += call.RoiOfStake ?? 0;
+            acc.RoiCount += call.Stake > 0 ? 1 : 0;
+            acc.ExpectedSum += call.RoiPercent ?? 0;
+            acc.ExpectedCount += call.RoiPercent is null ? 0 : 1;
+        }
+    }
 
     private sealed class Acc
     {

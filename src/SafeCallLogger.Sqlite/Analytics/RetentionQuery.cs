@@ -40,8 +40,7 @@ internal static class RetentionQuery
                 }
 
                 var hasNotified = SqliteSchema.TableExists(connection, t.NotifiedUsersPlain, transaction);
-                var users = new Dictionary<long, User>();
-                DateOnly? lastDay = null;
+                var fold = new Fold(scope);
                 using var command = scope.Command(transaction, Sql(t, scope, hasNotified, hasClicks));
                 using var reader = command.ExecuteReader();
                 var rows = 0;
@@ -53,18 +52,10 @@ internal static class RetentionQuery
                         continue;
                     }
 
-                    var day = scope.Keys.Day(reader.GetInt64(2));
-                    var id = reader.GetInt64(1);
-                    if (!users.TryGetValue(id, out var user))
-                    {
-                        users[id] = user = new User();
-                    }
-
-                    (reader.GetInt64(0) == 0 ? user.Notified : user.Clicked).Add(day);
-                    lastDay = lastDay is { } last && last >= day ? last : day;
+                    fold.Add(reader.GetInt64(1), reader.GetInt64(2), clicked: reader.GetInt64(0) != 0);
                 }
 
-                return Rows(users, scope, lastDay);
+                return fold.Rows();
             },
             () => Rows(new Dictionary<long, User>(), scope, null));
 
@@ -98,6 +89,31 @@ internal static class RetentionQuery
         }
 
         return [.. Enumerable.Range(1, Days).Select(n => new RetentionRow(n, cohort[n], active[n], engaged[n]))];
+    }
+
+    /// <summary>
+    /// Each user's local days of notification and of click, from per-user rows one at a time (the query's distinct
+    /// quarter-hours, or every row in the one-pass answers), and the last day seen.
+    /// </summary>
+    internal sealed class Fold(AnalyticsScope scope)
+    {
+        private readonly Dictionary<long, User> _users = [];
+        private DateOnly? _lastDay;
+
+        /// <summary>Counts a per-user row: the user was notified of, or clicked, a call in UTC quarter-hour <paramref name="quarterHour"/>.</summary>
+        public void Add(long userId, long quarterHour, bool clicked)
+        {
+            var day = scope.Keys.Day(quarterHour);
+            if (!_users.TryGetValue(userId, out var user))
+            {
+                _users[userId] = user = new User();
+            }
+
+            (clicked ? user.Clicked : user.Notified).Add(day);
+            _lastDay = _lastDay is { } last && last >= day ? last : day;
+        }
+
+        public IReadOnlyList<RetentionRow> Rows() => RetentionQuery.Rows(_users, scope, _lastDay);
     }
 
     private sealed class User

@@ -21,8 +21,8 @@ internal static class TimingQuery
         return $"""
             WITH {with}timing AS MATERIALIZED (
                 SELECT {scope.KeySql(by)} AS k,
-                       CAST(round(({SqliteText.JulianDaySql("c.expires_at")} - {sent}) * 86400000) AS INTEGER) AS lifetime_ms,
-                       CAST(round(({firstClick} - {sent}) * 86400000) AS INTEGER) AS first_click_ms
+                       {CallFactsSql.LifetimeMs} AS lifetime_ms,
+                       {CallFactsSql.Milliseconds(firstClick, sent)} AS first_click_ms
                 FROM {t.Calls} AS c{AnalyticsScope.SidesJoin(by)}
                 WHERE {scope.CallConditions()})
             SELECT 0 AS what, k, lifetime_ms AS ms, COUNT(*) AS n FROM timing WHERE lifetime_ms >= 0 GROUP BY k, lifetime_ms
@@ -73,6 +73,36 @@ internal static class TimingQuery
         : new DurationSummary(ms.Count, Time(ms.Mean), Time(ms.Median()), Time(ms.Percentile(90)));
 
     private static TimeSpan Time(double milliseconds) => TimeSpan.FromTicks((long)Math.Round(milliseconds * TimeSpan.TicksPerMillisecond));
+
+    /// <summary>The one-pass form: each call's lifetime and time to first click under its key (by bookmaker, under each side's).</summary>
+    internal sealed class Fold(AnalyticsScope scope, CallDimension? by) : ICallFold
+    {
+        private readonly Groups<Acc> _groups = new();
+
+        public void Add(CallFacts call)
+        {
+            Count(_groups[call.KeyOf(by)], call);
+            if (call.CountsUnderBookmakerB(by))
+            {
+                Count(_groups[call.BookmakerB], call);
+            }
+        }
+
+        public IReadOnlyList<TimingRow> Rows() => TimingQuery.Rows(scope, by, _groups);
+
+        private static void Count(Acc acc, CallFacts call)
+        {
+            if (call.LifetimeMs is >= 0 and var lifetime)
+            {
+                acc.Lifetime.Add(lifetime, 1);
+            }
+
+            if (call.FirstClickMs is >= 0 and var firstClick)
+            {
+                acc.FirstClick.Add(firstClick, 1);
+            }
+        }
+    }
 
     private sealed class Acc
     {

@@ -48,14 +48,48 @@ internal static class UserPreferencesQuery
                     counts[1] += reader.GetInt64(3);
                 }
 
-                var minimum = Math.Max(1, minimumNotified);
-                return [.. groups
-                    .Where(p => p.Value[0] >= minimum)
-                    .Select(static p => new UserPreferenceRow(p.Key.User, p.Key.Key, p.Value[0], p.Value[1]))
-                    .OrderBy(static r => r.UserId)
-                    .ThenByDescending(static r => r.Notified)
-                    .ThenBy(static r => r.Key is null)
-                    .ThenBy(static r => r.Key, StringComparer.Ordinal)];
+                return Rows(groups, minimumNotified);
             },
             static () => []);
+
+    private static IReadOnlyList<UserPreferenceRow> Rows(Dictionary<(long User, string? Key), long[]> groups, int minimumNotified)
+    {
+        var minimum = Math.Max(1, minimumNotified);
+        return [.. groups
+            .Where(p => p.Value[0] >= minimum)
+            .Select(static p => new UserPreferenceRow(p.Key.User, p.Key.Key, p.Value[0], p.Value[1]))
+            .OrderBy(static r => r.UserId)
+            .ThenByDescending(static r => r.Notified)
+            .ThenBy(static r => r.Key is null)
+            .ThenBy(static r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The one-pass form: each notified row of a call counted under the user and the call's key (by bookmaker, under each side's).</summary>
+    internal sealed class Fold(CallDimension by, int minimumNotified)
+    {
+        private readonly Dictionary<(long User, string? Key), long[]> _groups = [];
+
+        /// <summary>Counts that <paramref name="userId"/> was notified of <paramref name="call"/>, and whether the user clicked it.</summary>
+        public void Add(CallFacts call, long userId, bool clicked)
+        {
+            Count(userId, call.KeyOf(by), clicked);
+            if (call.CountsUnderBookmakerB(by))
+            {
+                Count(userId, call.BookmakerB, clicked);
+            }
+        }
+
+        public IReadOnlyList<UserPreferenceRow> Rows() => UserPreferencesQuery.Rows(_groups, minimumNotified);
+
+        private void Count(long userId, string? key, bool clicked)
+        {
+            if (!_groups.TryGetValue((userId, key), out var counts))
+            {
+                _groups[(userId, key)] = counts = new long[2];
+            }
+
+            counts[0]++;
+            counts[1] += clicked ? 1 : 0;
+        }
+    }
 }

@@ -1,33 +1,28 @@
 namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
-/// The values of one group as SQL gave them, <c>GROUP BY</c> key and value with a count each (SQLite has no median):
-/// enough for the count, the mean, the median, a percentile and the share above zero, and quarter-hours of the same
-/// local hour merge by adding their lists.
+/// The values of one group with a count each (SQLite has no median): enough for the count, the mean, the median, a
+/// percentile and the share above zero. Values may come one by one (the one-pass answers) or already counted (a
+/// <c>GROUP BY</c> key and value, quarter-hours of one local hour merged): equal values are counted together and the
+/// sum is taken in ascending value order, so both give the same figures to the last bit.
 /// </summary>
 internal sealed class ValueCounts
 {
-    private readonly List<(double Value, long Count)> _values = [];
-    private bool _sorted = true;
+    private readonly Dictionary<double, long> _counts = [];
+    private (double Value, long Count)[]? _sorted;
+    private double _sum;
 
     public long Count { get; private set; }
 
-    public double Sum { get; private set; }
-
     public long Positive { get; private set; }
 
-    public double Mean => Count == 0 ? 0 : Sum / Count;
+    public double Mean => Count == 0 ? 0 : Sorted(out _) / Count;
 
     public void Add(double value, long count)
     {
-        if (_values.Count > 0 && value < _values[^1].Value)
-        {
-            _sorted = false;
-        }
-
-        _values.Add((value, count));
+        _counts[value] = _counts.GetValueOrDefault(value) + count;
+        _sorted = null;
         Count += count;
-        Sum += value * count;
         if (value > 0)
         {
             Positive += count;
@@ -51,14 +46,9 @@ internal sealed class ValueCounts
     /// <summary>The value at 1-based rank <paramref name="rank"/> in ascending order.</summary>
     private double AtRank(long rank)
     {
-        if (!_sorted)
-        {
-            _values.Sort(static (a, b) => a.Value.CompareTo(b.Value));
-            _sorted = true;
-        }
-
+        Sorted(out var values);
         long seen = 0;
-        foreach (var (value, count) in _values)
+        foreach (var (value, count) in values)
         {
             seen += count;
             if (seen >= rank)
@@ -67,6 +57,23 @@ internal sealed class ValueCounts
             }
         }
 
-        return _values[^1].Value;
+        return values[^1].Value;
+    }
+
+    // The values in ascending order, and the sum of value × count taken in that order.
+    private double Sorted(out (double Value, long Count)[] values)
+    {
+        if (_sorted is null)
+        {
+            _sorted = [.. _counts.Select(static p => (p.Key, p.Value)).OrderBy(static p => p.Key)];
+            _sum = 0;
+            foreach (var (value, count) in _sorted)
+            {
+                _sum += value * count;
+            }
+        }
+
+        values = _sorted;
+        return _sum;
     }
 }

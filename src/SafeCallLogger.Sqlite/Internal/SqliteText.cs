@@ -26,7 +26,7 @@ internal static class SqliteText
     /// <summary>From this magnitude on, a number is read as Unix epoch milliseconds (1973 in milliseconds, 5138 in seconds).</summary>
     private const double EpochMillisecondsFrom = 100_000_000_000;
 
-    private const double UnixEpochJulianDay = 2440587.5;
+    internal const double UnixEpochJulianDay = 2440587.5;
 
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);

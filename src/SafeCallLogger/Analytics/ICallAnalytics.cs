@@ -72,4 +72,16 @@ public interface ICallAnalytics
     /// <param name="filter">The calls and how to read their times.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyList<RetentionRow>> GetRetentionAsync(AnalyticsFilter? filter = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Several questions at once, each answered as its single method would answer it with the same filter. A store may
+    /// read its storage once for all of them (the SQLite store reads the calls and the per-user rows once, in one
+    /// snapshot); by default every question runs through its own method, all at the same time.
+    /// </summary>
+    /// <param name="questions">What to answer.</param>
+    /// <param name="filter">The calls and how to read their times, for every question.</param>
+    /// <param name="cancellationToken">Cancels every question.</param>
+    /// <returns>The answers, keyed like <paramref name="questions"/>.</returns>
+    Task<AnalyticsAnswers> AnswerAsync(AnalyticsQuestions questions, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
+        Analytics.AnalyticsOneByOne.AnswerAsync(this, questions, filter, cancellationToken);
 }

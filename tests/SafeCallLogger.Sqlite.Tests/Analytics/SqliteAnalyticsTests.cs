@@ -5,15 +5,30 @@ using static SafeCallLogger.Tests.Analytics.AnalyticsSchedule;
 
 namespace SafeCallLogger.Sqlite.Tests.Analytics;
 
+/// <summary>The shared analytics suite and the SQLite-only cases, through the single queries.</summary>
+public sealed class SqliteAnalyticsTests : SqliteAnalyticsSuite
+{
+    protected override ICallAnalytics Answering(SqliteCallStore store) => store;
+}
+
+/// <summary>The same, every question through <see cref="SqliteCallStore.AnswerAsync"/>: the one pass over the calls and per-user rows.</summary>
+public sealed class SqliteAnalyticsAnswersTests : SqliteAnalyticsSuite
+{
+    protected override ICallAnalytics Answering(SqliteCallStore store) => new AnsweredTogether(store);
+}
+
 /// <summary>
 /// The shared analytics suite on a real SQLite file written by <see cref="SqliteCallSink"/>, and what only SQLite has:
 /// files of schema version 1 and the time forms other writers stored as text or numbers.
 /// </summary>
-public sealed class SqliteAnalyticsTests : CallAnalyticsConformanceTests
+public abstract class SqliteAnalyticsSuite : CallAnalyticsConformanceTests
 {
     private readonly TempDatabase _db = new();
 
-    protected override ICallAnalytics Store => new SqliteCallStore(_db.ConnectionString);
+    protected override ICallAnalytics Store => Answering(new SqliteCallStore(_db.ConnectionString));
+
+    /// <summary>How the tests ask <paramref name="store"/>.</summary>
+    protected abstract ICallAnalytics Answering(SqliteCallStore store);
 
     [Fact]
     public async Task EveryQuery_Version1FileWithoutPerUserTables_ReadsTheCalls()
