@@ -21,12 +21,6 @@ if (args.Length > 0 && args[0] == "--build-report-db")
     return;
 }
 
-if (args.Length > 0 && args[0] == "--answer-probe")
-{
-    await SafeCallLogger.Benchmarks.AnswerProbe.RunAsync();
-    return;
-}
-
 if (args.Length > 0 && args[0] == "--report-probe")
 {
     await SafeCallLogger.Benchmarks.ReportProbe.RunAsync(eachQuery: args.Length > 1 && args[1] == "--each-query");

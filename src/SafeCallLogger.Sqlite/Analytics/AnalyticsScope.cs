@@ -38,6 +38,9 @@ internal sealed class AnalyticsScope
     /// <summary>Turns the raw keys the SQL gives into the keys of the rows.</summary>
     public KeyFolder Keys { get; }
 
+    /// <summary>The same filter with a key folder of its own, for a read on another thread (<see cref="KeyFolder"/> is not thread-safe).</summary>
+    public AnalyticsScope Fork() => new(Filter, Edges);
+
     /// <summary>Checks <paramref name="filter"/> (<see langword="null"/> is every call, UTC, default bands). Throws <see cref="ArgumentException"/> for bad band edges or an unknown dimension.</summary>
     public static AnalyticsScope Create(AnalyticsFilter? filter, CallDimension? by = null)
     {

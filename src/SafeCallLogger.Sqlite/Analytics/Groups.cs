@@ -9,6 +9,11 @@ namespace SafeCallLogger.Sqlite.Internal;
 internal sealed class Groups<TAcc>
     where TAcc : class, new()
 {
+    // Enough for every value of a key column; past it (a column of many values) keys are found by value only.
+    private const int MaxInstances = 4096;
+
+    private readonly Dictionary<string, TAcc> _byInstance = new(ReferenceEqualityComparer.Instance);
+
     public Dictionary<string, TAcc> ByKey { get; } = new(StringComparer.Ordinal);
 
     public TAcc? Null { get; private set; }
@@ -22,10 +27,21 @@ internal sealed class Groups<TAcc>
                 return Null ??= new TAcc();
             }
 
-            if (!ByKey.TryGetValue(key, out var acc))
+            // The one-pass answers give each distinct key as one instance (TextCache): found by reference first.
+            if (_byInstance.TryGetValue(key, out var acc))
+            {
+                return acc;
+            }
+
+            if (!ByKey.TryGetValue(key, out acc))
             {
                 acc = new TAcc();
                 ByKey[key] = acc;
+            }
+
+            if (_byInstance.Count < MaxInstances)
+            {
+                _byInstance[key] = acc;
             }
 
             return acc;

@@ -99,18 +99,26 @@ internal static class RetentionQuery
     {
         private readonly Dictionary<long, User> _users = [];
         private DateOnly? _lastDay;
+        private long _quarterHour = long.MinValue;
+        private DateOnly _day;
 
         /// <summary>Counts a per-user row: the user was notified of, or clicked, a call in UTC quarter-hour <paramref name="quarterHour"/>.</summary>
         public void Add(long userId, long quarterHour, bool clicked)
         {
-            var day = scope.Keys.Day(quarterHour);
+            // The rows of one call mostly share their quarter-hour: its day is looked up once.
+            if (quarterHour != _quarterHour)
+            {
+                _quarterHour = quarterHour;
+                _day = scope.Keys.Day(quarterHour);
+                _lastDay = _lastDay is { } last && last >= _day ? last : _day;
+            }
+
             if (!_users.TryGetValue(userId, out var user))
             {
                 _users[userId] = user = new User();
             }
 
-            (clicked ? user.Clicked : user.Notified).Add(day);
-            _lastDay = _lastDay is { } last && last >= day ? last : day;
+            (clicked ? user.Clicked : user.Notified).Add(_day);
         }
 
         public IReadOnlyList<RetentionRow> Rows() => RetentionQuery.Rows(_users, scope, _lastDay);

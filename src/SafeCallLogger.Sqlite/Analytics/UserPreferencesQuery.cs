@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace SafeCallLogger.Sqlite.Internal;
@@ -64,32 +65,61 @@ internal static class UserPreferencesQuery
             .ThenBy(static r => r.Key, StringComparer.Ordinal)];
     }
 
-    /// <summary>The one-pass form: each notified row of a call counted under the user and the call's key (by bookmaker, under each side's).</summary>
+    /// <summary>
+    /// The one-pass form: each notified row of a call counted under the user and the call's key (by bookmaker, under
+    /// each side's). A call's key is numbered once, so each of its notified rows costs one lookup by user and number.
+    /// </summary>
     internal sealed class Fold(CallDimension by, int minimumNotified)
     {
-        private readonly Dictionary<(long User, string? Key), long[]> _groups = [];
+        private readonly Dictionary<string, int> _keyNumbers = new(StringComparer.Ordinal);
+        private readonly List<string?> _keys = [null];
+        private readonly Dictionary<(long User, int Key), (long Notified, long Clicked)> _groups = [];
+        private int _keyA;
+        private int _keyB = -1;
 
-        /// <summary>Counts that <paramref name="userId"/> was notified of <paramref name="call"/>, and whether the user clicked it.</summary>
-        public void Add(CallFacts call, long userId, bool clicked)
+        /// <summary>Sets the call whose notified rows come next.</summary>
+        public void StartCall(CallFacts call)
         {
-            Count(userId, call.KeyOf(by), clicked);
-            if (call.CountsUnderBookmakerB(by))
+            _keyA = Number(call.KeyOf(by));
+            _keyB = call.CountsUnderBookmakerB(by) ? Number(call.BookmakerB) : -1;
+        }
+
+        /// <summary>Counts that <paramref name="userId"/> was notified of the current call, and whether the user clicked it.</summary>
+        public void Add(long userId, bool clicked)
+        {
+            Count(userId, _keyA, clicked);
+            if (_keyB >= 0)
             {
-                Count(userId, call.BookmakerB, clicked);
+                Count(userId, _keyB, clicked);
             }
         }
 
-        public IReadOnlyList<UserPreferenceRow> Rows() => UserPreferencesQuery.Rows(_groups, minimumNotified);
+        public IReadOnlyList<UserPreferenceRow> Rows() => UserPreferencesQuery.Rows(
+            _groups.ToDictionary(p => (p.Key.User, _keys[p.Key.Key]), static p => new[] { p.Value.Notified, p.Value.Clicked }),
+            minimumNotified);
 
-        private void Count(long userId, string? key, bool clicked)
+        // 0 is the key of calls without a value.
+        private int Number(string? key)
         {
-            if (!_groups.TryGetValue((userId, key), out var counts))
+            if (key is null)
             {
-                _groups[(userId, key)] = counts = new long[2];
+                return 0;
             }
 
-            counts[0]++;
-            counts[1] += clicked ? 1 : 0;
+            if (!_keyNumbers.TryGetValue(key, out var number))
+            {
+                _keyNumbers[key] = number = _keys.Count;
+                _keys.Add(key);
+            }
+
+            return number;
+        }
+
+        private void Count(long userId, int key, bool clicked)
+        {
+            ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, (userId, key), out _);
+            counts.Notified++;
+            counts.Clicked += clicked ? 1 : 0;
         }
     }
 }

@@ -7,24 +7,67 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// </summary>
 internal sealed class CallFacts
 {
-    private const int IdOrdinal = 0;
-    private const int InScopeOrdinal = 1;
-    private const int FirstKeyOrdinal = 18;
-
     private readonly AnalyticsScope _scope;
+    private readonly FactColumns _columns;
     private readonly CallDimension[] _selectedDimensions;
     private readonly CallDimension[] _timeDimensions;
     private readonly string?[] _keys;
+    private readonly List<string> _select = [];
+    private readonly TextCache[] _texts;
+    private readonly int[] _nullBits;
+    private readonly int _nullMask;
+    private long _nulls;
+    private readonly int _sent;
+    private readonly int _counts;
+    private readonly int _results;
+    private readonly int _clv;
+    private readonly int _speed;
+    private readonly int _expires;
+    private readonly int _bookmakers;
+    private readonly int _firstKey;
     private byte[] _id = new byte[64];
     private int _idLength;
 
-    public CallFacts(AnalyticsScope scope, IEnumerable<CallDimension> dimensions)
+    /// <summary>Reads <paramref name="columns"/> and the keys of <paramref name="dimensions"/> (the time's and both bookmakers' added as they need).</summary>
+    public CallFacts(AnalyticsScope scope, IEnumerable<CallDimension> dimensions, FactColumns columns)
     {
         _scope = scope;
-        var keyed = dimensions.Distinct().Where(static d => d != CallDimension.Bookmaker).ToList();
-        _selectedDimensions = [.. keyed.Where(static d => !KeyFolder.IsTimeDimension(d))];
+        var keyed = dimensions.Distinct().ToList();
+        _selectedDimensions = [.. keyed.Where(static d => d != CallDimension.Bookmaker && !KeyFolder.IsTimeDimension(d))];
         _timeDimensions = [.. keyed.Where(static d => KeyFolder.IsTimeDimension(d))];
         _keys = new string?[Enum.GetValues<CallDimension>().Length];
+        _columns = columns
+            | (_timeDimensions.Length > 0 || columns.HasFlag(FactColumns.Lifetime) ? FactColumns.SentAt : FactColumns.None)
+            | (keyed.Contains(CallDimension.Bookmaker) ? FactColumns.Bookmakers : FactColumns.None);
+        Select(FactColumns.Id, "CASE WHEN typeof(c.call_id) = 'text' THEN c.call_id END", $"({scope.CallConditions()})");
+        _sent = Select(FactColumns.SentAt, SqliteText.JulianDaySql("c.alert_sent_at"));
+        _counts = Select(FactColumns.Counts, CallFactsSql.Clicked, "c.alert_clicked_count", "c.total_users_notified", "c.total_users_bet");
+        _results = Select(FactColumns.Results, CallFactsSql.ResultKnown, "c.actual_profit", "c.total_stake", CallFactsSql.RoiOfStake, "c.roi_percent");
+        _clv = Select(FactColumns.Clv, "c.clv_a", "c.clv_b");
+        _speed = Select(FactColumns.Speed, "CASE c.line_movement_speed WHEN 'fast' THEN 1 WHEN 'normal' THEN 2 WHEN 'slow' THEN 3 ELSE 0 END");
+        _expires = Select(FactColumns.Lifetime, SqliteText.JulianDaySql("c.expires_at"));
+        _bookmakers = Select(FactColumns.Bookmakers, "c.bookmaker_a", "c.bookmaker_b");
+        _firstKey = _select.Count;
+        _select.AddRange(_selectedDimensions.Select(d => scope.KeySql(d)));
+        _texts = [.. _select.Select(static _ => new TextCache())];
+
+        // Whether each plain column is NULL, as the bits of one more column: one read per row instead of one per value.
+        _nullBits = [.. _select.Select(static _ => -1)];
+        var tests = new List<string>();
+        for (var i = 0; i < _select.Count && tests.Count < 63; i++)
+        {
+            if (IsPlainColumn(_select[i]))
+            {
+                _nullBits[i] = tests.Count;
+                tests.Add($"(({_select[i]} IS NULL) << {tests.Count})");
+            }
+        }
+
+        _nullMask = tests.Count == 0 ? -1 : _select.Count;
+        if (tests.Count > 0)
+        {
+            _select.Add(string.Join(" | ", tests));
+        }
     }
 
     /// <summary>Whether the call's id is text: per-user rows are matched to it (<see cref="Id"/>).</summary>
@@ -79,68 +122,65 @@ internal sealed class CallFacts
     public bool Settled => ResultKnown && Profit is not null;
 
     /// <summary>
-    /// The SQL that reads every call (<paramref name="allCalls"/>, with <c>in_scope</c> telling the filter's, so that
-    /// the per-user rows of the others are recognized and passed over) or only the filter's, in <c>call_id</c> order
-    /// when per-user rows are merged with them.
+    /// The SQL: with <see cref="FactColumns.Id"/>, every call in <c>call_id</c> order (<see cref="InScope"/> telling the
+    /// filter's, so that the per-user rows of the others are recognized and passed over); otherwise only the filter's.
     /// </summary>
-    public string Sql(TableNames t, bool allCalls, bool byId)
-    {
-        var keys = string.Concat(_selectedDimensions.Select(d => $",\n       {_scope.KeySql(d)}"));
-        return $"""
-            SELECT CASE WHEN typeof(c.call_id) = 'text' THEN c.call_id END, {(allCalls ? $"({_scope.CallConditions()})" : "1")},
-                   {SqliteText.JulianDaySql("c.alert_sent_at")}, {SqliteText.JulianDaySql("c.expires_at")},
-                   {CallFactsSql.Clicked}, c.alert_clicked_count, c.total_users_notified, c.total_users_bet,
-                   {CallFactsSql.ResultKnown}, c.actual_profit, c.total_stake, {CallFactsSql.RoiOfStake}, c.roi_percent,
-                   c.clv_a, c.clv_b, CASE c.line_movement_speed WHEN 'fast' THEN 1 WHEN 'normal' THEN 2 WHEN 'slow' THEN 3 ELSE 0 END,
-                   c.bookmaker_a, c.bookmaker_b{keys}
-            FROM {t.Calls} AS c{(allCalls ? string.Empty : $"\nWHERE {_scope.CallConditions()}")}{(byId ? "\nORDER BY c.call_id" : string.Empty)}
-            """;
-    }
+    public string Sql(TableNames t) => _columns.HasFlag(FactColumns.Id)
+        ? $"SELECT {string.Join(", ", _select)}\nFROM {t.Calls} AS c\nORDER BY c.call_id"
+        : $"SELECT {(_select.Count == 0 ? "1" : string.Join(", ", _select))}\nFROM {t.Calls} AS c\nWHERE {_scope.CallConditions()}";
 
     /// <summary>Reads the current row of <paramref name="rows"/> (of <see cref="Sql"/>).</summary>
     public void Read(RawRows rows)
     {
-        HasId = !rows.IsNull(IdOrdinal);
-        if (HasId)
+        HasId = false;
+        InScope = true;
+        _nulls = _nullMask < 0 ? 0 : rows.Long(_nullMask);
+        if (_columns.HasFlag(FactColumns.Id))
         {
-            var id = rows.Bytes(IdOrdinal);
-            if (id.Length > _id.Length)
-            {
-                _id = new byte[Math.Max(id.Length, _id.Length * 2)];
-            }
-
-            id.CopyTo(_id);
-            _idLength = id.Length;
+            ReadId(rows);
         }
-
-        InScope = rows.Long(InScopeOrdinal) != 0;
-        SentJulianDay = rows.NullableDouble(2);
-        var expires = rows.NullableDouble(3);
 
         // The quarter-hour and the lifetime from the two Julian days, as QuarterHourSql and LifetimeMs compute them in
         // SQL: each time is parsed once.
+        SentJulianDay = _sent < 0 ? null : Number(rows, _sent);
         QuarterHour = SentJulianDay is { } sent ? CallFactsSql.QuarterHour(sent) : null;
-        LifetimeMs = SentJulianDay is { } from && expires is { } to ? CallFactsSql.Milliseconds(to, from) : null;
-        Clicked = rows.Long(4) != 0;
-        ClickCount = rows.Double(5);
-        UsersNotified = rows.Double(6);
-        UsersBet = rows.Double(7);
-        ResultKnown = rows.Long(8) != 0;
-        Profit = rows.NullableDouble(9);
-        Stake = rows.NullableDouble(10);
-        RoiOfStake = rows.NullableDouble(11);
-        RoiPercent = rows.NullableDouble(12);
-        ClvA = rows.NullableDouble(13);
-        ClvB = rows.NullableDouble(14);
-        Speed = (int)rows.Long(15);
-        BookmakerA = rows.Text(16);
-        BookmakerB = rows.Text(17);
+        LifetimeMs = _expires >= 0 && SentJulianDay is { } from && Number(rows, _expires) is { } to ? CallFactsSql.Milliseconds(to, from) : null;
         FirstClickMs = null;
+        if (_counts >= 0)
+        {
+            Clicked = rows.Long(_counts) != 0;
+            ClickCount = rows.Double(_counts + 1);
+            UsersNotified = rows.Double(_counts + 2);
+            UsersBet = rows.Double(_counts + 3);
+        }
+
+        if (_results >= 0)
+        {
+            ResultKnown = rows.Long(_results) != 0;
+            Profit = Number(rows, _results + 1);
+            Stake = Number(rows, _results + 2);
+            RoiOfStake = Number(rows, _results + 3);
+            RoiPercent = Number(rows, _results + 4);
+        }
+
+        if (_clv >= 0)
+        {
+            ClvA = Number(rows, _clv);
+            ClvB = Number(rows, _clv + 1);
+        }
+
+        Speed = _speed < 0 ? 0 : (int)rows.Long(_speed);
+        if (_bookmakers >= 0)
+        {
+            BookmakerA = Text(rows, _bookmakers);
+            BookmakerB = Text(rows, _bookmakers + 1);
+        }
+
         for (var i = 0; i < _selectedDimensions.Length; i++)
         {
             var by = _selectedDimensions[i];
-            var column = FirstKeyOrdinal + i;
-            _keys[(int)by] = by != CallDimension.RoiBand ? rows.Text(column) : rows.IsNull(column) ? null : _scope.Keys.Band(rows.Long(column));
+            var column = _firstKey + i;
+            _keys[(int)by] = by != CallDimension.RoiBand ? Text(rows, column) : IsNull(rows, column) ? null : _scope.Keys.Band(rows.Long(column));
         }
 
         foreach (var by in _timeDimensions)
@@ -159,4 +199,44 @@ internal sealed class CallFacts
 
     /// <summary>Whether the call also counts under side B's bookmaker: by bookmaker, when it is not side A's (<c>IS NOT</c>).</summary>
     public bool CountsUnderBookmakerB(CallDimension? by) => by == CallDimension.Bookmaker && !string.Equals(BookmakerA, BookmakerB, StringComparison.Ordinal);
+
+    private void ReadId(RawRows rows)
+    {
+        HasId = !rows.IsNull(0);
+        if (HasId)
+        {
+            var id = rows.Bytes(0);
+            if (id.Length > _id.Length)
+            {
+                _id = new byte[Math.Max(id.Length, _id.Length * 2)];
+            }
+
+            id.CopyTo(_id);
+            _idLength = id.Length;
+        }
+
+        InScope = rows.Long(1) != 0;
+    }
+
+    private static bool IsPlainColumn(string sql) => sql.StartsWith("c.", StringComparison.Ordinal) && sql.AsSpan(2).IndexOfAnyExcept(Identifier) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> Identifier = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz_0123456789");
+
+    private bool IsNull(RawRows rows, int column) => _nullBits[column] is >= 0 and var bit ? ((_nulls >> bit) & 1) != 0 : rows.IsNull(column);
+
+    private double? Number(RawRows rows, int column) => IsNull(rows, column) ? null : rows.Double(column);
+
+    private string? Text(RawRows rows, int column) => IsNull(rows, column) ? null : _texts[column].Get(rows.Text(column));
+
+    // Adds the group's columns when it is read; returns the ordinal of its first, or -1.
+    private int Select(FactColumns group, params string[] columns)
+    {
+        if (!_columns.HasFlag(group))
+        {
+            return -1;
+        }
+
+        _select.AddRange(columns);
+        return _select.Count - columns.Length;
+    }
 }

@@ -1,21 +1,23 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
-using SafeCallLogger.Analytics;
+using SQLitePCL;
 
 namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
-/// <see cref="ICallAnalytics.AnswerAsync"/> on SQLite: every question answered from one read of the calls and one of
-/// each per-user table, in one snapshot, instead of one scan per question (a report asks 21). Each call's values are
-/// selected with the single queries' own expressions (<see cref="CallFactsSql"/>) and summed into the single queries'
-/// own groups (<see cref="ICallFold"/>), so the answers are theirs. When a question needs the per-user rows (user
-/// preferences, retention, time to first click), the calls are read in <c>call_id</c> order and merged with the
-/// per-user tables read in their primary-key order (<see cref="PerUserRows"/>).
+/// <see cref="ICallAnalytics.AnswerAsync"/> on SQLite: every question answered from at most two reads of the calls and
+/// one of each per-user table, in one snapshot, instead of one scan per question (a report asks 21). Each call's
+/// values are selected with the single queries' own expressions (<see cref="CallFactsSql"/>) and summed into the single
+/// queries' own groups (<see cref="ICallFold"/>), so the answers are theirs. The two reads (<see cref="ScanAnswers"/>)
+/// run side by side on two connections that share one snapshot (<c>sqlite3_snapshot_open</c>, WAL files); where that
+/// is not possible, one after the other in one transaction.
 /// </summary>
 internal static class CallScan
 {
     /// <summary>The answers, or <see langword="null"/> when the file's text encoding is not UTF-8 (the merge relies on UTF-8 order; the caller asks one by one).</summary>
-    public static AnalyticsAnswers? Answer(SqliteConnection connection, TableNames t, AnalyticsScope scope, AnalyticsQuestions questions, CancellationToken cancellationToken)
+    public static AnalyticsAnswers? Answer(Func<SqliteConnection> open, TableNames t, AnalyticsScope scope, AnalyticsQuestions questions, CancellationToken cancellationToken)
     {
+        using var connection = open();
         using (var encoding = connection.CreateCommand())
         {
             encoding.CommandText = "PRAGMA encoding";
@@ -26,56 +28,129 @@ internal static class CallScan
         }
 
         var answers = new ScanAnswers(scope, questions);
-        return AnalyticsRead.InSnapshot(
-            connection,
-            t,
-            transaction =>
-            {
-                Read(connection, transaction, t, scope, answers, cancellationToken);
-                return answers.Answers();
-            },
-            answers.Answers);
-    }
-
-    private static void Read(SqliteConnection connection, SqliteTransaction transaction, TableNames t, AnalyticsScope scope, ScanAnswers answers, CancellationToken cancellationToken)
-    {
-        if (!answers.AnythingAsked)
+        using var transaction = connection.BeginTransaction(deferred: true);
+        if (SqliteSchema.TableExists(connection, t.Plain, transaction))
         {
-            return;
-        }
-
-        var hasNotified = answers.NeedsNotified && SqliteSchema.TableExists(connection, t.NotifiedUsersPlain, transaction);
-        var hasClicks = answers.NeedsClicks && SqliteSchema.TableExists(connection, t.ClicksPlain, transaction);
-        var merge = hasNotified || hasClicks;
-        var facts = new CallFacts(scope, answers.Dimensions);
-        using var notified = hasNotified ? PerUserRows.Open(connection, t.NotifiedUsers, answers.NeedsNotifiedTimes ? "notified_at" : null, cancellationToken) : null;
-        using var clicks = hasClicks ? PerUserRows.Open(connection, t.Clicks, answers.NeedsClickTimes ? "first_clicked_at" : null, cancellationToken) : null;
-        using var calls = new RawRows(connection, facts.Sql(t, allCalls: merge, byId: merge), scope.Parameters());
-        var notifiedRows = new List<PerUserRow>();
-        var clickRows = new List<PerUserRow>();
-        var rows = 0;
-        while (calls.Step())
-        {
-            AnalyticsRead.Check(cancellationToken, ref rows);
-            facts.Read(calls);
-            if (merge && facts.HasId)
+            var calls = answers.CallsPass;
+            var users = answers.UsersPass;
+            if (calls.HasWork && users.HasWork && TryShareSnapshot(connection, open) is { } second)
             {
-                notified?.Take(facts.Id, notifiedRows, answers.UnmatchedNotified);
-                clicks?.Take(facts.Id, clickRows, answers.UnmatchedClick);
+                using (second.Connection)
+                using (second.Transaction)
+                {
+                    RunSideBySide(
+                        () => calls.Run(connection, transaction, t, cancellationToken),
+                        () => users.Run(second.Connection, second.Transaction, t, cancellationToken),
+                        cancellationToken);
+                }
             }
             else
             {
-                notifiedRows.Clear();
-                clickRows.Clear();
-            }
-
-            if (facts.InScope)
-            {
-                answers.Add(facts, notifiedRows, clickRows);
+                calls.Run(connection, transaction, t, cancellationToken);
+                users.Run(connection, transaction, t, cancellationToken);
             }
         }
 
-        notified?.Drain(answers.UnmatchedNotified);
-        clicks?.Drain(answers.UnmatchedClick);
+        transaction.Commit();
+        return answers.Answers();
+    }
+
+    // The second read runs on the thread pool; both are waited for before either connection is closed.
+    private static void RunSideBySide(Action first, Action second, CancellationToken cancellationToken)
+    {
+        var other = Task.Run(second, cancellationToken);
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            first();
+        }
+        catch (Exception ex)
+        {
+            failure = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        try
+        {
+            other.GetAwaiter().GetResult();
+        }
+        catch when (failure is not null)
+        {
+            // The first failure is the one reported.
+        }
+
+        failure?.Throw();
+    }
+
+    /// <summary>
+    /// A second connection whose read transaction sees exactly what <paramref name="connection"/>'s does (which has
+    /// read, so its view is fixed), or <see langword="null"/> when that cannot be made sure of. In WAL mode SQLite hands
+    /// the view over (<c>sqlite3_snapshot_get</c>, <c>sqlite3_snapshot_open</c>), except while the WAL holds no frame
+    /// yet; then the first reader reads the file alone and no checkpoint may write into it, so any commit after it stays
+    /// in the WAL, where the second reader would find it: if the second cannot take a snapshot either, nothing was
+    /// committed between the two. In rollback-journal mode the first reader's shared lock keeps every commit out until
+    /// it ends, so the second sees the same file (or waits for a pending writer and is given up).
+    /// </summary>
+    internal static (SqliteConnection Connection, SqliteTransaction Transaction)? TryShareSnapshot(SqliteConnection connection, Func<SqliteConnection> open)
+    {
+        SqliteConnection? second = null;
+        SqliteTransaction? transaction = null;
+        try
+        {
+            var shared = raw.sqlite3_snapshot_get(connection.Handle, "main", out var snapshot) == raw.SQLITE_OK;
+            using (snapshot)
+            {
+                second = open();
+                transaction = second.BeginTransaction(deferred: true);
+
+                // A first read opens the second connection's WAL, which sqlite3_snapshot_open needs; it then moves the
+                // open read transaction onto the snapshot.
+                ReadWithoutWaiting(second);
+                if (shared)
+                {
+                    if (raw.sqlite3_snapshot_open(second.Handle, "main", snapshot) != raw.SQLITE_OK)
+                    {
+                        throw new InvalidOperationException("The snapshot could not be opened.");
+                    }
+                }
+                else
+                {
+                    if (raw.sqlite3_snapshot_get(second.Handle, "main", out var later) == raw.SQLITE_OK)
+                    {
+                        later.Dispose();
+                        throw new InvalidOperationException("A commit came between the two reads.");
+                    }
+                }
+            }
+
+            return (second, transaction);
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            transaction?.Dispose();
+            second?.Dispose();
+            return null;
+        }
+    }
+
+    // Starts the read of the second connection's transaction, or throws at once rather than wait for a writer (in
+    // rollback-journal mode a writer waiting on the first reader's lock would keep this one out until it gave up).
+    private static void ReadWithoutWaiting(SqliteConnection connection)
+    {
+        using var timeout = connection.CreateCommand();
+        timeout.CommandText = "PRAGMA busy_timeout";
+        var busyTimeout = Convert.ToInt32(timeout.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        raw.sqlite3_busy_timeout(connection.Handle, 0);
+        try
+        {
+            var rc = raw.sqlite3_exec(connection.Handle, "SELECT 1 FROM sqlite_master LIMIT 1");
+            if (rc != raw.SQLITE_OK)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_busy_timeout(connection.Handle, busyTimeout);
+        }
     }
 }

@@ -24,11 +24,18 @@ internal static unsafe class NativeColumns
 
     public static double Double(IntPtr statement, int column) => ColumnDouble(statement, column);
 
-    /// <summary>The value's text as UTF-8 bytes (SQLite converts a number to text first): valid until the next step.</summary>
-    public static ReadOnlySpan<byte> Text(IntPtr statement, int column)
+    /// <summary>Every byte of the value's text (SQLite converts a number to text first): valid until the next step.</summary>
+    public static ReadOnlySpan<byte> Bytes(IntPtr statement, int column)
     {
         var text = ColumnText(statement, column);
         return text is null ? default : new ReadOnlySpan<byte>(text, ColumnBytes(statement, column));
+    }
+
+    /// <summary>The value's text up to its first NUL, in one call: valid until the next step.</summary>
+    public static ReadOnlySpan<byte> Text(IntPtr statement, int column)
+    {
+        var text = ColumnText(statement, column);
+        return text is null ? default : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(text);
     }
 
     private static bool Probe()

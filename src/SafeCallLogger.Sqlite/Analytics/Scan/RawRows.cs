@@ -61,12 +61,14 @@ internal sealed class RawRows : IDisposable
 
     public double Double(int column) => _addedRef ? NativeColumns.Double(_native, column) : raw.sqlite3_column_double(_statement, column);
 
-    public double? NullableDouble(int column) => IsNull(column) ? null : Double(column);
+    /// <summary>
+    /// The UTF-8 of the value as text up to its first NUL, as <see cref="SqliteDataReader.GetString"/> reads it (a
+    /// number converted first); valid until the next step.
+    /// </summary>
+    public ReadOnlySpan<byte> Text(int column) => _addedRef ? NativeColumns.Text(_native, column) : raw.sqlite3_column_text(_statement, column).utf8_to_string() is { } text ? Encoding.UTF8.GetBytes(text) : default;
 
-    public string? Text(int column) => IsNull(column) ? null : Encoding.UTF8.GetString(Bytes(column));
-
-    /// <summary>The UTF-8 bytes of the value as text (a number converted first): valid until the next step.</summary>
-    public ReadOnlySpan<byte> Bytes(int column) => _addedRef ? NativeColumns.Text(_native, column) : raw.sqlite3_column_blob(_statement, column);
+    /// <summary>Every byte of the value as text (a number converted first), as the <c>BINARY</c> collation compares it; valid until the next step.</summary>
+    public ReadOnlySpan<byte> Bytes(int column) => _addedRef ? NativeColumns.Bytes(_native, column) : raw.sqlite3_column_blob(_statement, column);
 
     public void Dispose()
     {
