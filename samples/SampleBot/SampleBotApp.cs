@@ -45,7 +45,6 @@ internal static class SampleBotApp
     private static void ConfigureServices(HostApplicationBuilder builder, BotMode mode, TextWriter output, TextReader input)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
 
         // --- SafeCallLogger: the few lines a bot needs -------------------------------------------------------------
         // UseSqlite or UsePostgreSql: the sink, and the ICallStore that /ml_stats and /ml_test read, on one storage.
@@ -78,6 +77,7 @@ internal static class SampleBotApp
         if (mode.IsTelegram)
         {
             var telegram = builder.Configuration.GetSection("Telegram").Get<TelegramSettings>() ?? new TelegramSettings();
+            services.AddSingleton(TimeProvider.System);
             services.AddSingleton(telegram);
             services.AddSingleton(_ => telegram.CreateClient(mode.TelegramToken!));
             services.AddSingleton<FloodControl>();
@@ -86,6 +86,13 @@ internal static class SampleBotApp
             services.AddHostedService<TelegramBotService>();
             return;
         }
+
+        // Offline, the bot lives on the simulation's clock, and so do the logger, the sink and the store (they take the
+        // container's TimeProvider): a click is stamped at its simulated instant, not at the wall clock's. Only the
+        // wall-clock time is simulated; timers and timeouts stay real (see SimulationClock).
+        var clock = new SimulationClock(SimulationStart(TimeProvider.System.GetUtcNow(), mode.DemoAlerts));
+        services.AddSingleton(clock);
+        services.AddSingleton<TimeProvider>(clock);
 
         var users = SimulatedUser.Create(mode.Users, mode.Seed);
         services.AddSingleton(users);
@@ -106,7 +113,7 @@ internal static class SampleBotApp
                 provider.GetRequiredService<BotCommands>(),
                 users,
                 mode.Seed,
-                SimulationStart(provider.GetRequiredService<TimeProvider>().GetUtcNow(), mode.DemoAlerts));
+                clock);
         });
 
         if (mode.DemoAlerts is null)

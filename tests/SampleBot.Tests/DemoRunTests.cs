@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SafeCallLogger.Sqlite;
 
 namespace SampleBot.Tests;
 
@@ -44,9 +46,61 @@ public sealed class DemoRunTests : IDisposable
         Assert.Equal(3, reader.GetInt64(5));
     }
 
+    [Fact]
+    public async Task RunAsync_Demo200_ClicksAreStampedOnTheSimulatedClockWithinTheirCallsLifetimeAndDayOneRetentionHasACohort()
+    {
+        var db = Path.Combine(_directory, "demo.db");
+
+        var exitCode = await SampleBotApp.RunAsync(["--demo", "200", "--db", db, "--seed", "11"], TextWriter.Null, TextReader.Null);
+
+        Assert.Equal(0, exitCode);
+        var readOnly = new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString();
+        var clicks = ReadClicks(readOnly);
+        Assert.NotEmpty(clicks);
+
+        // A click stamped by the wall clock lands hours after a simulated alert; on the simulation's clock it lands
+        // after the alert and before the call expires. Strictly after: a user needs a moment to press the button.
+        Assert.All(clicks, click =>
+        {
+            Assert.InRange(click.FirstClickedAt, click.AlertSentAt.AddTicks(1), click.ExpiresAt);
+            Assert.InRange(click.LastClickedAt, click.FirstClickedAt, click.ExpiresAt);
+        });
+
+        // The demo spans more than a simulated day, and its users keep getting and taking alerts the next day.
+        var retention = await new SqliteCallStore(readOnly).GetRetentionAsync();
+        var dayOne = Assert.Single(retention, row => row.Day == 1);
+        Assert.True(dayOne.Cohort > 0, $"D1 has no cohort: {dayOne}");
+        Assert.True(dayOne.Engaged > 0, $"no D1 user clicked again: {dayOne}");
+    }
+
+    private static List<DemoClick> ReadClicks(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.alert_sent_at, c.expires_at, k.first_clicked_at, k.last_clicked_at
+            FROM arbitrage_calls_clicks AS k JOIN arbitrage_calls AS c ON c.call_id = k.call_id
+            """;
+        using var reader = command.ExecuteReader();
+        var clicks = new List<DemoClick>();
+        while (reader.Read())
+        {
+            clicks.Add(new DemoClick(Utc(reader.GetString(0)), Utc(reader.GetString(1)), Utc(reader.GetString(2)), Utc(reader.GetString(3))));
+        }
+
+        return clicks;
+    }
+
+    // The table's canonical SQLite text, "yyyy-MM-dd HH:mm:ss.fff", in UTC.
+    private static DateTimeOffset Utc(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
 }
+
+internal sealed record DemoClick(DateTimeOffset AlertSentAt, DateTimeOffset ExpiresAt, DateTimeOffset FirstClickedAt, DateTimeOffset LastClickedAt);

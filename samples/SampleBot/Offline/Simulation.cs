@@ -7,8 +7,9 @@ namespace SampleBot.Offline;
 
 /// <summary>
 /// Drives the offline bot: the feed finds an opportunity, the bot broadcasts it, simulated users press I BET, the
-/// match starts (closing lines) and ends (result questionnaire). Runs on its own simulated clock, so a demo of
-/// hundreds of alerts takes no real time.
+/// match starts (closing lines) and ends (result questionnaire). Runs on a simulated clock, so a demo of hundreds of
+/// alerts takes no real time; that clock is also the logger's (<see cref="SimulationClock"/>), so the clicks it stamps
+/// fall a few seconds to minutes after their alert, on the alert's simulated day.
 /// </summary>
 internal sealed class Simulation
 {
@@ -18,10 +19,12 @@ internal sealed class Simulation
     private readonly IReadOnlyList<SimulatedUser> _users;
     private readonly SimulatedOddsFeed _feed;
     private readonly Random _random;
+    private readonly Random _clickDelays;
+    private readonly SimulationClock _clock;
     private readonly List<Pending> _pending = [];
-    private DateTimeOffset _now;
+    private DateTimeOffset _alertAt;
 
-    public Simulation(AlertBot bot, ConsoleChat chat, BotCommands commands, IReadOnlyList<SimulatedUser> users, int seed, DateTimeOffset start)
+    public Simulation(AlertBot bot, ConsoleChat chat, BotCommands commands, IReadOnlyList<SimulatedUser> users, int seed, SimulationClock clock)
     {
         _bot = bot;
         _chat = chat;
@@ -29,8 +32,19 @@ internal sealed class Simulation
         _users = users;
         _feed = new SimulatedOddsFeed(seed);
         _random = new Random(seed + 1);
-        _now = start;
+
+        // Its own stream, so the delays leave every other draw (who clicks, the closing lines, the results) as it was.
+        _clickDelays = new Random(seed + 2);
+        _clock = clock;
+        _alertAt = clock.GetUtcNow();
     }
+
+    /// <summary>
+    /// The longest a simulated user takes to press I BET after the alert. Shorter than the shortest gap between two
+    /// alerts (4 minutes), so the clock never has to go back for the next alert, and than the shortest call lifetime
+    /// (15 minutes), so every click lands while its call is still good.
+    /// </summary>
+    public static TimeSpan MaxClickDelay { get; } = TimeSpan.FromMinutes(3);
 
     public int AlertsSent { get; private set; }
 
@@ -38,26 +52,35 @@ internal sealed class Simulation
 
     public int ResultsRecorded { get; private set; }
 
-    public DateTimeOffset Now => _now;
+    public DateTimeOffset Now => _clock.GetUtcNow();
 
     /// <summary>One alert: find, broadcast, log once, clicks; then settle whatever matches have finished.</summary>
     public async Task StepAsync(CancellationToken cancellationToken)
     {
-        _now = _now.AddMinutes(4 + _random.Next(8));
-        var opportunity = _feed.Next(_now);
-        var sent = await _bot.BroadcastAsync(opportunity, _now, cancellationToken).ConfigureAwait(false);
+        _alertAt = _alertAt.AddMinutes(4 + _random.Next(8));
+        _clock.AdvanceTo(_alertAt);
+        var opportunity = _feed.Next(_alertAt);
+        var sent = await _bot.BroadcastAsync(opportunity, _alertAt, cancellationToken).ConfigureAwait(false);
         AlertsSent++;
-        var clickers = new List<SimulatedUser>();
+        var presses = new List<(SimulatedUser User, TimeSpan Delay)>();
         foreach (var userId in sent.NotifiedUserIds)
         {
             var user = _users.First(u => u.Id == userId);
             if (_random.NextDouble() < user.ClickProbability(opportunity.Sport, opportunity.RoiPercent))
             {
-                // The button press arrives as callback data, exactly as Telegram would deliver it.
-                _bot.HandleCallback(user.Id, CallIds.ToCallbackData(sent.CallId));
-                clickers.Add(user);
-                Clicks++;
+                presses.Add((user, ClickDelay()));
             }
+        }
+
+        var clickers = new List<SimulatedUser>();
+        foreach (var (user, delay) in presses.OrderBy(p => p.Delay))
+        {
+            // The clock moves to the moment of the press, so the logger stamps first_clicked_at a while after
+            // alert_sent_at; the press arrives as callback data, exactly as Telegram would deliver it.
+            _clock.AdvanceTo(_alertAt + delay);
+            _bot.HandleCallback(user.Id, CallIds.ToCallbackData(sent.CallId));
+            clickers.Add(user);
+            Clicks++;
         }
 
         if (_chat.Verbose)
@@ -71,7 +94,7 @@ internal sealed class Simulation
 
         _chat.Write(string.Create(
             CultureInfo.InvariantCulture,
-            $"{_now:MM-dd HH:mm} {opportunity.Type,-9} {sent.CallId} {opportunity.TeamA} vs {opportunity.TeamB} ROI {opportunity.RoiPercent:0.00}% -> {sent.NotifiedUserIds.Count} users ({sent.Blocked} blocked), {clickers.Count} I BET"));
+            $"{_alertAt:MM-dd HH:mm} {opportunity.Type,-9} {sent.CallId} {opportunity.TeamA} vs {opportunity.TeamB} ROI {opportunity.RoiPercent:0.00}% -> {sent.NotifiedUserIds.Count} users ({sent.Blocked} blocked), {clickers.Count} I BET"));
         _pending.Add(new Pending(sent.CallId, opportunity, clickers, ClosingRecorded: false));
 
         if (AlertsSent % 25 == 7)
@@ -82,14 +105,30 @@ internal sealed class Simulation
             _chat.Write($"[{curious.Name} ({curious.Id})] /ml_stats\n[bot -> {curious.Name}] {reply}");
         }
 
-        Settle(finishedBefore: _now);
+        // Matches finished by the alert's instant: the clicks' few minutes after it do not change which ones.
+        Settle(finishedBefore: _alertAt);
     }
 
-    /// <summary>Moves the clock past every match and settles them all (end of a demo).</summary>
+    /// <summary>Moves the clock to the end of the last pending match and settles them all (end of a demo).</summary>
     public void SettleAll()
     {
-        _now = _now.AddDays(1);
-        Settle(_now);
+        if (_pending.Count > 0)
+        {
+            _clock.AdvanceTo(_pending.Max(p => MatchEnd(p.Opportunity)));
+        }
+
+        Settle(_clock.GetUtcNow());
+    }
+
+    // When the result is known: 2.5 hours after kick-off.
+    private static DateTimeOffset MatchEnd(Opportunity opportunity) => opportunity.CommenceTime.AddHours(2.5);
+
+    /// <summary>How long a user takes to read the alert and place both bets: from 5 seconds to <see cref="MaxClickDelay"/>.</summary>
+    private TimeSpan ClickDelay()
+    {
+        // Squared, so quick presses are more common than slow ones (a median near a minute and a half).
+        var spread = _clickDelays.NextDouble();
+        return TimeSpan.FromSeconds(5 + ((MaxClickDelay.TotalSeconds - 5) * spread * spread));
     }
 
     private void Settle(DateTimeOffset finishedBefore)
@@ -104,7 +143,7 @@ internal sealed class Simulation
             }
         }
 
-        foreach (var p in _pending.Where(p => p.Opportunity.CommenceTime.AddHours(2.5) <= finishedBefore).ToList())
+        foreach (var p in _pending.Where(p => MatchEnd(p.Opportunity) <= finishedBefore).ToList())
         {
             if (!p.ClosingRecorded)
             {
