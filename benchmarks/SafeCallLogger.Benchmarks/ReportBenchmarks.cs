@@ -7,7 +7,7 @@ using SafeCallLogger.Sqlite;
 namespace SafeCallLogger.Benchmarks;
 
 /// <summary>
-/// <c>safecall report --html</c> on 1,000,000 stored calls (issue 11: under 5 s): <see cref="HtmlReport.WriteAsync(ICallStore, ICallAnalytics, AnalyticsFilter?, Stream, CancellationToken)"/>,
+/// <c>safecall report --html</c> on 1,000,000 stored calls (issue 11: under 5 s): <see cref="HtmlReport.WriteAsync(ICallStore, ICallAnalytics, AnalyticsFilter?, Stream, CancellationToken)"/> (one <see cref="ICallAnalytics.AnswerAsync"/>),
 /// every query of the page and its rendering, against one of those queries alone (conversion by sport, one scan of
 /// the table). The database is built once through the sink in batches (every call with a lifetime, a line movement
 /// speed and three notified users out of 5,000; a click on 1 in 5; a result and closing lines on 1 in 2) and cached
