@@ -1,47 +1,62 @@
+using Microsoft.Data.Sqlite;
 using SafeCallLogger.Analytics;
 using SafeCallLogger.Sqlite.Internal;
 
 namespace SafeCallLogger.Sqlite;
 
 /// <content>
-/// The operator's questions (<see cref="ICallAnalytics"/>), each one SQL statement in one read transaction on its own
-/// short-lived connection, so the sink keeps writing. Never creates or changes the schema: a new or empty file gives
-/// empty rows (or the fixed rows of a natural order, all zero). docs/ANALYTICS.md gives each statement.
+/// The operator's questions (<see cref="ICallAnalytics"/>), read in one read transaction on short-lived connections,
+/// so the sink keeps writing. Never creates or changes the schema: a new or empty file gives empty rows (or the fixed
+/// rows of a natural order, all zero). Every question, alone or with others, is answered by the one-pass reads of
+/// <see cref="CallScan"/>, so a figure is the same whichever way it is asked; a file whose text is not UTF-8 (which
+/// that merge relies on) is answered by the statements docs/ANALYTICS.md gives, one per question.
 /// </content>
 public sealed partial class SqliteCallStore : ICallAnalytics
 {
     /// <inheritdoc/>
     public Task<IReadOnlyList<ConversionRow>> GetConversionAsync(CallDimension by, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
-        Query(filter, by, (connection, scope) => ConversionQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
+        Ask(new() { ConversionBy = [by] }, a => a.Conversion[by], filter, by, (connection, scope) => ConversionQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<DailyActivityRow>> GetDailyActivityAsync(AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
-        Query(filter, null, (connection, scope) => DailyActivityQuery.Read(connection, _names, scope, cancellationToken), cancellationToken);
+        Ask(new() { DailyActivity = true }, a => a.DailyActivity!, filter, null, (connection, scope) => DailyActivityQuery.Read(connection, _names, scope, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<ResultsRow>> GetResultsAsync(CallDimension by, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
-        Query(filter, by, (connection, scope) => ResultsQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
+        Ask(new() { ResultsBy = [by] }, a => a.Results[by], filter, by, (connection, scope) => ResultsQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<ClvRow>> GetClvAsync(CallDimension by, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
-        Query(filter, by, (connection, scope) => ClvQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
+        Ask(new() { ClvBy = [by] }, a => a.Clv[by], filter, by, (connection, scope) => ClvQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<LineMovementRow>> GetLineMovementAsync(AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
-        Query(filter, null, (connection, scope) => LineMovementQuery.Read(connection, _names, scope, cancellationToken), cancellationToken);
+        Ask(new() { LineMovement = true }, a => a.LineMovement!, filter, null, (connection, scope) => LineMovementQuery.Read(connection, _names, scope, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<TimingRow>> GetTimingAsync(CallDimension? by = null, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
-        Query(filter, by, (connection, scope) => TimingQuery.Read(connection, _names, scope, by, cancellationToken), cancellationToken);
+        Ask(
+            by is { } d ? new() { TimingBy = [d] } : new() { TimingOverall = true },
+            a => by is { } d ? a.Timing[d] : a.TimingOverall!,
+            filter,
+            by,
+            (connection, scope) => TimingQuery.Read(connection, _names, scope, by, cancellationToken),
+            cancellationToken);
 
     /// <inheritdoc/>
     /// <remarks>A <paramref name="minimumNotified"/> below 1 counts as 1: a row rests on at least one notified call.</remarks>
     public Task<IReadOnlyList<UserPreferenceRow>> GetUserPreferencesAsync(CallDimension by, int minimumNotified = 1, AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
-        Query(filter, by, (connection, scope) => UserPreferencesQuery.Read(connection, _names, scope, by, minimumNotified, cancellationToken), cancellationToken);
+        Ask(
+            new() { UserPreferencesBy = [by], MinimumNotified = minimumNotified },
+            a => a.UserPreferences[by],
+            filter,
+            by,
+            (connection, scope) => UserPreferencesQuery.Read(connection, _names, scope, by, minimumNotified, cancellationToken),
+            cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<RetentionRow>> GetRetentionAsync(AnalyticsFilter? filter = null, CancellationToken cancellationToken = default) =>
-        Query(filter, null, (connection, scope) => RetentionQuery.Read(connection, _names, scope, cancellationToken), cancellationToken);
+        Ask(new() { Retention = true }, a => a.Retention!, filter, null, (connection, scope) => RetentionQuery.Read(connection, _names, scope, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -57,15 +72,21 @@ public sealed partial class SqliteCallStore : ICallAnalytics
         return answers ?? await AnalyticsOneByOne.AnswerAsync(this, questions, filter, cancellationToken).ConfigureAwait(false);
     }
 
-    // The filter is checked on the caller's thread, so bad band edges throw before any work is queued.
-    private Task<IReadOnlyList<TRow>> Query<TRow>(AnalyticsFilter? filter, CallDimension? by, Func<Microsoft.Data.Sqlite.SqliteConnection, AnalyticsScope, IReadOnlyList<TRow>> read, CancellationToken cancellationToken)
+    // One question through the one-pass reads, or through its statement when the file is not UTF-8. The filter is
+    // checked on the caller's thread, so bad band edges throw before any work is queued.
+    private Task<IReadOnlyList<TRow>> Ask<TRow>(AnalyticsQuestions question, Func<AnalyticsAnswers, IReadOnlyList<TRow>> pick, AnalyticsFilter? filter, CallDimension? by, Func<SqliteConnection, AnalyticsScope, IReadOnlyList<TRow>> statement, CancellationToken cancellationToken)
     {
         var scope = AnalyticsScope.Create(filter, by);
         return Task.Run(
             () =>
             {
+                if (CallScan.Answer(Open, _names, scope, question, cancellationToken) is { } answers)
+                {
+                    return pick(answers);
+                }
+
                 using var connection = Open();
-                return read(connection, scope);
+                return statement(connection, scope);
             },
             cancellationToken);
     }

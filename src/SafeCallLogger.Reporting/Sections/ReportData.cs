@@ -56,8 +56,10 @@ internal sealed class ReportData
 
     public static async Task<ReportData> LoadAsync(ICallStore store, ICallAnalytics analytics, AnalyticsFilter filter, CancellationToken cancellationToken)
     {
-        var totals = store.GetTotalsAsync(cancellationToken);
-        var answers = await analytics.AnswerAsync(Questions, filter, cancellationToken).ConfigureAwait(false);
+        var totals = Task.Run(() => store.GetTotalsAsync(cancellationToken), cancellationToken);
+        var answering = analytics.AnswerAsync(Questions, filter, cancellationToken);
+        await Task.WhenAll(totals, answering).ConfigureAwait(false);
+        var answers = await answering.ConfigureAwait(false);
         return new ReportData
         {
             StoreTotals = await totals.ConfigureAwait(false),

@@ -18,6 +18,19 @@ internal sealed class Groups<TAcc>
 
     public TAcc? Null { get; private set; }
 
+    /// <summary>
+    /// Counts <paramref name="call"/> with <paramref name="count"/> under its key in <paramref name="by"/>, and by
+    /// bookmaker under side B's too when it is not side A's (a call counts once per bookmaker).
+    /// </summary>
+    public void Add(CallFacts call, CallDimension? by, Action<TAcc, CallFacts> count)
+    {
+        count(this[call.KeyOf(by)], call);
+        if (call.CountsUnderBookmakerB(by))
+        {
+            count(this[call.BookmakerB], call);
+        }
+    }
+
     public TAcc this[string? key]
     {
         get

@@ -69,15 +69,9 @@ internal static class ResultsQuery
 
         public void Add(CallFacts call)
         {
-            if (!call.Settled)
+            if (call.Settled)
             {
-                return;
-            }
-
-            Count(_groups[call.KeyOf(by)], call);
-            if (call.CountsUnderBookmakerB(by))
-            {
-                Count(_groups[call.BookmakerB], call);
+                _groups.Add(call, by, Count);
             }
         }
 

@@ -79,14 +79,7 @@ internal static class TimingQuery
     {
         private readonly Groups<Acc> _groups = new();
 
-        public void Add(CallFacts call)
-        {
-            Count(_groups[call.KeyOf(by)], call);
-            if (call.CountsUnderBookmakerB(by))
-            {
-                Count(_groups[call.BookmakerB], call);
-            }
-        }
+        public void Add(CallFacts call) => _groups.Add(call, by, Count);
 
         public IReadOnlyList<TimingRow> Rows() => TimingQuery.Rows(scope, by, _groups);
 

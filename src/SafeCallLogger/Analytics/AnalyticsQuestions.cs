@@ -6,7 +6,8 @@ namespace SafeCallLogger;
 /// </summary>
 /// <remarks>
 /// A page or a dashboard that shows many figures asks them in one call, so that a store can read its storage once
-/// for all of them instead of once per figure (the SQLite store does), and the figures come from one snapshot.
+/// for all of them instead of once per figure. The SQLite store does, from one snapshot; the default implementation
+/// asks each question through its own method, each reading its own snapshot.
 /// </remarks>
 public sealed class AnalyticsQuestions
 {

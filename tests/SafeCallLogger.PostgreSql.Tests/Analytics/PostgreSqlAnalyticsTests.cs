@@ -7,18 +7,34 @@ using static SafeCallLogger.Tests.Analytics.AnalyticsSchedule;
 
 namespace SafeCallLogger.PostgreSql.Tests.Analytics;
 
+/// <summary>The shared analytics suite and the PostgreSQL-only cases, through the single queries.</summary>
+[Collection(PgCollection.Name)]
+public sealed class PostgreSqlAnalyticsTests(PgServer server) : PostgreSqlAnalyticsSuite(server)
+{
+    protected override ICallAnalytics Answering(PostgreSqlCallStore store) => store;
+}
+
+/// <summary>The same, every question through <see cref="ICallAnalytics.AnswerAsync"/>: the contract's default, each question through its single method, all at once.</summary>
+[Collection(PgCollection.Name)]
+public sealed class PostgreSqlAnalyticsAnswersTests(PgServer server) : PostgreSqlAnalyticsSuite(server)
+{
+    protected override ICallAnalytics Answering(PostgreSqlCallStore store) => new AnsweredTogether(store);
+}
+
 /// <summary>
 /// The shared analytics suite on a database of its own on the run's real server, written by
 /// <see cref="PostgreSqlCallSink"/>; and what only PostgreSQL has: a table made before the per-user tables, a zone
 /// without an IANA id (converted by .NET's rules), a schema name.
 /// </summary>
-[Collection(PgCollection.Name)]
-public sealed class PostgreSqlAnalyticsTests(PgServer server) : CallAnalyticsConformanceTests
+public abstract class PostgreSqlAnalyticsSuite(PgServer server) : CallAnalyticsConformanceTests
 {
     private readonly PgDatabase _db = new(server);
     private PostgreSqlCallStore? _store;
 
-    protected override ICallAnalytics Store => _store ??= new PostgreSqlCallStore(_db.ConnectionString);
+    protected override ICallAnalytics Store => Answering(_store ??= new PostgreSqlCallStore(_db.ConnectionString));
+
+    /// <summary>How the tests ask <paramref name="store"/>.</summary>
+    protected abstract ICallAnalytics Answering(PostgreSqlCallStore store);
 
     [Fact]
     public async Task EveryQuery_CallsTableWithoutPerUserTables_ReadsTheCalls()

@@ -46,8 +46,10 @@ internal static class CallScan
             }
             else
             {
-                calls.Run(connection, transaction, t, cancellationToken);
-                users.Run(connection, transaction, t, cancellationToken);
+                foreach (var pass in new[] { calls, users }.Where(static p => p.HasWork))
+                {
+                    pass.Run(connection, transaction, t, cancellationToken);
+                }
             }
         }
 
@@ -124,7 +126,7 @@ internal static class CallScan
 
             return (second, transaction);
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or EntryPointNotFoundException)
         {
             transaction?.Dispose();
             second?.Dispose();
