@@ -75,7 +75,7 @@ internal sealed class AnalyticsScope
     /// </summary>
     public string CallIdConditions(TableNames t, string alias) =>
         Filter.Since is null && Filter.Until is null
-            ? $"{alias}.call_id NOT IN (SELECT call_id FROM {t.Calls} WHERE data_source = '{StoreSelfTest.DataSource}')"
+            ? $"{alias}.call_id NOT IN (SELECT call_id FROM {t.Calls} WHERE data_source = '{StoreSelfTest.DataSource}' AND call_id IS NOT NULL)"
             : $"{alias}.call_id IN (SELECT c.call_id FROM {t.Calls} AS c WHERE {CallConditions()})";
 
     /// <summary>Whether <paramref name="by"/> reads each call's two sides (join <see cref="SidesCte"/> as <c>s</c>).</summary>

@@ -68,6 +68,13 @@ public sealed class SqliteAnswerTogetherTests : IDisposable
     }
 
     [Fact]
+    public void NativeColumns_TheBundleMicrosoftDataSqliteLoads_IsTheLibraryCalledDirectly()
+    {
+        // Without it every value goes through SQLitePCLRaw's wrappers: the same answers, several times slower.
+        Assert.True(NativeColumns.Available);
+    }
+
+    [Fact]
     public async Task TryShareSnapshot_WalWithFramesAndACommitAfterTheFirstRead_SecondSeesTheFirstsView()
     {
         await WriteWorkloadAsync();

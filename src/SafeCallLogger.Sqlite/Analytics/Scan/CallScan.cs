@@ -33,15 +33,16 @@ internal static class CallScan
         {
             var calls = answers.CallsPass;
             var users = answers.UsersPass;
-            if (calls.HasWork && users.HasWork && TryShareSnapshot(connection, open) is { } second)
+            if (calls.HasWork && users.HasWork && IsOwnFile(connection) && TryShareSnapshot(connection, open) is { } second)
             {
                 using (second.Connection)
                 using (second.Transaction)
+                using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
                     RunSideBySide(
-                        () => calls.Run(connection, transaction, t, cancellationToken),
-                        () => users.Run(second.Connection, second.Transaction, t, cancellationToken),
-                        cancellationToken);
+                        () => calls.Run(connection, transaction, t, failed.Token),
+                        () => users.Run(second.Connection, second.Transaction, t, failed.Token),
+                        failed);
                 }
             }
             else
@@ -57,30 +58,40 @@ internal static class CallScan
         return answers.Answers();
     }
 
-    // The second read runs on the thread pool; both are waited for before either connection is closed.
-    private static void RunSideBySide(Action first, Action second, CancellationToken cancellationToken)
+    // The second read runs on the thread pool; both are waited for before either connection is closed. When one fails
+    // the other is cancelled rather than read to its end, and the failure reported is the first one that is not that
+    // cancellation.
+    private static void RunSideBySide(Action first, Action second, CancellationTokenSource failed)
     {
-        var other = Task.Run(second, cancellationToken);
-        ExceptionDispatchInfo? failure = null;
+        var other = Task.Run(() => Run(second, failed), CancellationToken.None);
+        var firstFailure = Run(first, failed);
+        var secondFailure = other.GetAwaiter().GetResult();
+        var failure = new[] { firstFailure, secondFailure }.FirstOrDefault(static f => f is not null && f.SourceException is not OperationCanceledException)
+            ?? firstFailure ?? secondFailure;
+        failure?.Throw();
+    }
+
+    private static ExceptionDispatchInfo? Run(Action read, CancellationTokenSource failed)
+    {
         try
         {
-            first();
+            read();
+            return null;
         }
         catch (Exception ex)
         {
-            failure = ExceptionDispatchInfo.Capture(ex);
+            failed.Cancel();
+            return ExceptionDispatchInfo.Capture(ex);
         }
+    }
 
-        try
-        {
-            other.GetAwaiter().GetResult();
-        }
-        catch when (failure is not null)
-        {
-            // The first failure is the one reported.
-        }
-
-        failure?.Throw();
+    // Two connections to a file keep their views apart by the file's locks; connections sharing a cache (shared-cache
+    // mode, an in-memory database) do not, so they read one after the other.
+    private static bool IsOwnFile(SqliteConnection connection)
+    {
+        var options = new SqliteConnectionStringBuilder(connection.ConnectionString);
+        return options.Mode != SqliteOpenMode.Memory && options.Cache != SqliteCacheMode.Shared
+            && !string.IsNullOrEmpty(connection.DataSource) && !options.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

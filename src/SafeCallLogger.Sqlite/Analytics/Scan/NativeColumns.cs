@@ -9,7 +9,7 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// does not call back into .NET and only takes the connection's own mutex, uncontended (this thread is its only user;
 /// a number read as text allocates once), where SQLitePCLRaw's wrappers (a provider interface and a safe handle per call) cost
 /// about 70 ns, which for the 20 columns of 1,000,000 calls was most of a report's time. Used only when the provider
-/// Microsoft.Data.Sqlite loaded is this very library (<c>e_sqlite3</c>, same version), else <see cref="RawRows"/>
+/// Microsoft.Data.Sqlite loaded is this very library (<c>e_sqlite3</c>, the same version string at the same address), else <see cref="RawRows"/>
 /// goes through SQLitePCLRaw.
 /// </summary>
 internal static unsafe class NativeColumns
@@ -43,7 +43,17 @@ internal static unsafe class NativeColumns
     {
         try
         {
-            return raw.GetNativeLibraryName() == Library && LibraryVersion() == raw.sqlite3_libversion_number();
+            // The same library, not only the same version: its version string is one static array, so both sides
+            // must hand out the same address.
+            if (raw.GetNativeLibraryName() != Library)
+            {
+                return false;
+            }
+
+            fixed (byte* theirs = raw.sqlite3_libversion())
+            {
+                return theirs == LibraryVersion();
+            }
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or MarshalDirectiveException or BadImageFormatException)
         {
@@ -51,9 +61,9 @@ internal static unsafe class NativeColumns
         }
     }
 
-    [DllImport(Library, EntryPoint = "sqlite3_libversion_number", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [DllImport(Library, EntryPoint = "sqlite3_libversion", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int LibraryVersion();
+    private static extern byte* LibraryVersion();
 
     [DllImport(Library, EntryPoint = "sqlite3_column_type", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

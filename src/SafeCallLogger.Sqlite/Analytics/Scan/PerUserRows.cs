@@ -21,7 +21,15 @@ internal sealed class PerUserRows : IDisposable
     {
         _rows = rows;
         _cancellationToken = cancellationToken;
-        Advance();
+        try
+        {
+            Advance();
+        }
+        catch
+        {
+            rows.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

@@ -20,14 +20,23 @@ internal sealed class RawRows : IDisposable
     public RawRows(SqliteConnection connection, string sql, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
-        foreach (var (name, value) in parameters)
+        var rc = raw.sqlite3_prepare_v2(_db, sql, out _statement);
+        try
         {
-            var index = raw.sqlite3_bind_parameter_index(_statement, name);
-            if (index > 0)
+            Check(rc);
+            foreach (var (name, value) in parameters)
             {
-                Check(raw.sqlite3_bind_text(_statement, index, value));
+                var index = raw.sqlite3_bind_parameter_index(_statement, name);
+                if (index > 0)
+                {
+                    Check(raw.sqlite3_bind_text(_statement, index, value));
+                }
             }
+        }
+        catch
+        {
+            _statement?.Dispose();
+            throw;
         }
 
         if (NativeColumns.Available)
