@@ -36,11 +36,12 @@ internal static class RetentionQuery
                 var hasClicks = SqliteSchema.TableExists(connection, t.ClicksPlain, transaction);
                 if (!hasClicks)
                 {
-                    return Rows(new Dictionary<long, User>(), scope, null);
+                    return Rows([], scope, null);
                 }
 
                 var hasNotified = SqliteSchema.TableExists(connection, t.NotifiedUsersPlain, transaction);
-                var fold = new Fold(scope);
+                var users = new UserNumbers();
+                var fold = new Fold(scope, users);
                 using var command = scope.Command(transaction, Sql(t, scope, hasNotified, hasClicks));
                 using var reader = command.ExecuteReader();
                 var rows = 0;
@@ -52,21 +53,21 @@ internal static class RetentionQuery
                         continue;
                     }
 
-                    fold.Add(reader.GetInt64(1), reader.GetInt64(2), clicked: reader.GetInt64(0) != 0);
+                    fold.Add(users.Number(reader.GetInt64(1)), reader.GetInt64(2), clicked: reader.GetInt64(0) != 0);
                 }
 
                 return fold.Rows();
             },
-            () => Rows(new Dictionary<long, User>(), scope, null));
+            () => Rows([], scope, null));
 
-    private static IReadOnlyList<RetentionRow> Rows(Dictionary<long, User> users, AnalyticsScope scope, DateOnly? lastDataDay)
+    private static IReadOnlyList<RetentionRow> Rows(IEnumerable<User> users, AnalyticsScope scope, DateOnly? lastDataDay)
     {
         // The last observable day: the range's when it has an end (exclusive, so the day of the instant before it), else the data's.
         var lastDay = scope.Filter.Until is { } until ? scope.Keys.Day(until.AddTicks(-1)) : lastDataDay;
         var cohort = new long[Days + 1];
         var active = new long[Days + 1];
         var engaged = new long[Days + 1];
-        foreach (var user in users.Values)
+        foreach (var user in users)
         {
             if (user.Clicked.Count == 0 || lastDay is not { } end)
             {
@@ -95,15 +96,15 @@ internal static class RetentionQuery
     /// Each user's local days of notification and of click, from per-user rows one at a time (the query's distinct
     /// quarter-hours, or every row in the one-pass answers), and the last day seen.
     /// </summary>
-    internal sealed class Fold(AnalyticsScope scope)
+    internal sealed class Fold(AnalyticsScope scope, UserNumbers numbers)
     {
-        private readonly Dictionary<long, User> _users = [];
+        private readonly List<User?> _users = [];
         private DateOnly? _lastDay;
         private long _quarterHour = long.MinValue;
         private DateOnly _day;
 
-        /// <summary>Counts a per-user row: the user was notified of, or clicked, a call in UTC quarter-hour <paramref name="quarterHour"/>.</summary>
-        public void Add(long userId, long quarterHour, bool clicked)
+        /// <summary>Counts a per-user row: user number <paramref name="user"/> (of <c>numbers</c>) was notified of, or clicked, a call in UTC quarter-hour <paramref name="quarterHour"/>.</summary>
+        public void Add(int user, long quarterHour, bool clicked)
         {
             // The rows of one call mostly share their quarter-hour: its day is looked up once.
             if (quarterHour != _quarterHour)
@@ -113,15 +114,19 @@ internal static class RetentionQuery
                 _lastDay = _lastDay is { } last && last >= _day ? last : _day;
             }
 
-            if (!_users.TryGetValue(userId, out var user))
+            while (_users.Count <= user)
             {
-                _users[userId] = user = new User();
+                _users.Add(null);
             }
 
-            (clicked ? user.Clicked : user.Notified).Add(_day);
+            var days = _users[user] ??= new User();
+            (clicked ? days.Clicked : days.Notified).Add(_day);
         }
 
-        public IReadOnlyList<RetentionRow> Rows() => RetentionQuery.Rows(_users, scope, _lastDay);
+        /// <summary>The users these rows are numbered in.</summary>
+        public UserNumbers Numbers => numbers;
+
+        public IReadOnlyList<RetentionRow> Rows() => RetentionQuery.Rows(_users.OfType<User>(), scope, _lastDay);
     }
 
     private sealed class User

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace SafeCallLogger.Sqlite.Internal;
@@ -67,13 +66,15 @@ internal static class UserPreferencesQuery
 
     /// <summary>
     /// The one-pass form: each notified row of a call counted under the user and the call's key (by bookmaker, under
-    /// each side's). A call's key is numbered once, so each of its notified rows costs one lookup by user and number.
+    /// each side's). A call's key is numbered once and a row's user once (<see cref="UserNumbers"/>, shared by every
+    /// per-user answer of the read), so a row costs two array increments: notified and clicked at 2 × key and 2 × key + 1
+    /// of the user's counts.
     /// </summary>
-    internal sealed class Fold(CallDimension by, int minimumNotified)
+    internal sealed class Fold(CallDimension by, int minimumNotified, UserNumbers users)
     {
         private readonly Dictionary<string, int> _keyNumbers = new(StringComparer.Ordinal);
         private readonly List<string?> _keys = [null];
-        private readonly Dictionary<(long User, int Key), (long Notified, long Clicked)> _groups = [];
+        private readonly List<long[]?> _counts = [];
         private int _keyA;
         private int _keyB = -1;
 
@@ -84,19 +85,42 @@ internal static class UserPreferencesQuery
             _keyB = call.CountsUnderBookmakerB(by) ? Number(call.BookmakerB) : -1;
         }
 
-        /// <summary>Counts that <paramref name="userId"/> was notified of the current call, and whether the user clicked it.</summary>
-        public void Add(long userId, bool clicked)
+        /// <summary>Counts that user number <paramref name="user"/> was notified of the current call, and whether the user clicked it.</summary>
+        public void Add(int user, bool clicked)
         {
-            Count(userId, _keyA, clicked);
+            while (_counts.Count <= user)
+            {
+                _counts.Add(null);
+            }
+
+            Count(user, _keyA, clicked);
             if (_keyB >= 0)
             {
-                Count(userId, _keyB, clicked);
+                Count(user, _keyB, clicked);
             }
         }
 
-        public IReadOnlyList<UserPreferenceRow> Rows() => UserPreferencesQuery.Rows(
-            _groups.ToDictionary(p => (p.Key.User, _keys[p.Key.Key]), static p => new[] { p.Value.Notified, p.Value.Clicked }),
-            minimumNotified);
+        public IReadOnlyList<UserPreferenceRow> Rows()
+        {
+            var groups = new Dictionary<(long User, string? Key), long[]>();
+            for (var user = 0; user < _counts.Count; user++)
+            {
+                if (_counts[user] is not { } counts)
+                {
+                    continue;
+                }
+
+                for (var key = 0; 2 * key < counts.Length; key++)
+                {
+                    if (counts[2 * key] > 0)
+                    {
+                        groups[(users.Id(user), _keys[key])] = [counts[2 * key], counts[(2 * key) + 1]];
+                    }
+                }
+            }
+
+            return UserPreferencesQuery.Rows(groups, minimumNotified);
+        }
 
         // 0 is the key of calls without a value.
         private int Number(string? key)
@@ -115,11 +139,17 @@ internal static class UserPreferencesQuery
             return number;
         }
 
-        private void Count(long userId, int key, bool clicked)
+        private void Count(int user, int key, bool clicked)
         {
-            ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, (userId, key), out _);
-            counts.Notified++;
-            counts.Clicked += clicked ? 1 : 0;
+            var counts = _counts[user];
+            if (counts is null || counts.Length <= (2 * key) + 1)
+            {
+                Array.Resize(ref counts, 2 * Math.Max(_keys.Count, key + 1));
+                _counts[user] = counts;
+            }
+
+            counts[2 * key]++;
+            counts[(2 * key) + 1] += clicked ? 1 : 0;
         }
     }
 }

@@ -31,8 +31,9 @@ internal sealed class ScanAnswers
         _lines = questions.LineMovement ? new LineMovementQuery.Fold() : null;
         _timingOverall = questions.TimingOverall ? new TimingQuery.Fold(users, null) : null;
         _timing = Each(questions.TimingBy, by => new TimingQuery.Fold(users, by));
-        _preferences = Each(questions.UserPreferencesBy, by => new UserPreferencesQuery.Fold(by, questions.MinimumNotified));
-        _retention = questions.Retention ? new RetentionQuery.Fold(users) : null;
+        var userNumbers = new UserNumbers();
+        _preferences = Each(questions.UserPreferencesBy, by => new UserPreferencesQuery.Fold(by, questions.MinimumNotified, userNumbers));
+        _retention = questions.Retention ? new RetentionQuery.Fold(users, userNumbers) : null;
 
         var callColumns = (_conversion.Count > 0 || _daily is not null ? FactColumns.Counts : FactColumns.None)
             | (_results.Count > 0 || _daily is not null ? FactColumns.Results : FactColumns.None)
@@ -45,6 +46,7 @@ internal sealed class ScanAnswers
             [],
             null,
             firstClicks: false,
+            new UserNumbers(),
             [.. _conversion.Keys, .. _results.Keys, .. _clv.Keys],
             callColumns);
         var timed = _timingOverall is not null || _timing.Count > 0;
@@ -54,6 +56,7 @@ internal sealed class ScanAnswers
             _preferences.Values,
             _retention,
             firstClicks: timed,
+            userNumbers,
             [.. _timing.Keys, .. _preferences.Keys],
             timed ? FactColumns.Lifetime : FactColumns.None);
     }

@@ -17,6 +17,7 @@ internal sealed class ScanPass
     private readonly bool _firstClicks;
     private readonly CallDimension[] _dimensions;
     private readonly FactColumns _columns;
+    private readonly UserNumbers _users;
     private readonly Action<PerUserRow> _unmatchedNotified;
     private readonly Action<PerUserRow> _unmatchedClick;
 
@@ -25,10 +26,12 @@ internal sealed class ScanPass
     /// <param name="preferences">Folds of each notified user of a call.</param>
     /// <param name="retention">The fold of every per-user row, or none.</param>
     /// <param name="firstClicks">Whether a fold reads the time to first click (merge with the clicks).</param>
+    /// <param name="users">The numbers of the users, shared by the per-user folds.</param>
     /// <param name="dimensions">The dimensions the folds key by.</param>
     /// <param name="columns">The values the folds read; <see cref="FactColumns.Id"/> is added when rows are merged.</param>
-    public ScanPass(AnalyticsScope scope, IEnumerable<ICallFold?> callFolds, IEnumerable<UserPreferencesQuery.Fold> preferences, RetentionQuery.Fold? retention, bool firstClicks, IEnumerable<CallDimension> dimensions, FactColumns columns)
+    public ScanPass(AnalyticsScope scope, IEnumerable<ICallFold?> callFolds, IEnumerable<UserPreferencesQuery.Fold> preferences, RetentionQuery.Fold? retention, bool firstClicks, UserNumbers users, IEnumerable<CallDimension> dimensions, FactColumns columns)
     {
+        _users = users;
         _scope = scope;
         _callFolds = [.. callFolds.OfType<ICallFold>()];
         _preferences = [.. preferences];
@@ -104,15 +107,23 @@ internal sealed class ScanPass
             fold.Add(call);
         }
 
-        if (_preferences.Length > 0)
+        if (_preferences.Length == 0 && _retention is null)
         {
-            foreach (var fold in _preferences)
-            {
-                fold.StartCall(call);
-            }
+            return;
+        }
 
-            var c = 0;
-            foreach (var row in notified)
+        foreach (var fold in _preferences)
+        {
+            fold.StartCall(call);
+        }
+
+        // Each notified row's user is numbered once for every per-user answer; the clicks, also in user order, are
+        // walked beside them to tell which notified users clicked.
+        var c = 0;
+        foreach (var row in notified)
+        {
+            var user = _users.Number(row.UserId);
+            if (_preferences.Length > 0)
             {
                 while (c < clicks.Count && clicks[c].UserId < row.UserId)
                 {
@@ -122,22 +133,19 @@ internal sealed class ScanPass
                 var clicked = c < clicks.Count && clicks[c].UserId == row.UserId;
                 foreach (var fold in _preferences)
                 {
-                    fold.Add(row.UserId, clicked);
+                    fold.Add(user, clicked);
                 }
+            }
+
+            if (_retention is not null && row.QuarterHour is { } notifiedAt)
+            {
+                _retention.Add(user, notifiedAt, clicked: false);
             }
         }
 
-        if (_retention is not null)
+        foreach (var row in clicks)
         {
-            foreach (var row in notified)
-            {
-                CountForRetention(row, clicked: false);
-            }
-
-            foreach (var row in clicks)
-            {
-                CountForRetention(row, clicked: true);
-            }
+            CountForRetention(row, clicked: true);
         }
     }
 
@@ -146,7 +154,7 @@ internal sealed class ScanPass
     {
         if (_retention is not null && clicked is { } isClick && row.QuarterHour is { } quarterHour)
         {
-            _retention.Add(row.UserId, quarterHour, isClick);
+            _retention.Add(_users.Number(row.UserId), quarterHour, isClick);
         }
     }
 }
