@@ -41,7 +41,7 @@ internal static class RetentionQuery
 
                 var hasNotified = SqliteSchema.TableExists(connection, t.NotifiedUsersPlain, transaction);
                 var users = new UserNumbers();
-                var fold = new Fold(scope, users);
+                var fold = new Fold(scope);
                 using var command = scope.Command(transaction, Sql(t, scope, hasNotified, hasClicks));
                 using var reader = command.ExecuteReader();
                 var rows = 0;
@@ -96,14 +96,14 @@ internal static class RetentionQuery
     /// Each user's local days of notification and of click, from per-user rows one at a time (the query's distinct
     /// quarter-hours, or every row in the one-pass answers), and the last day seen.
     /// </summary>
-    internal sealed class Fold(AnalyticsScope scope, UserNumbers numbers)
+    internal sealed class Fold(AnalyticsScope scope)
     {
         private readonly List<User?> _users = [];
         private DateOnly? _lastDay;
         private long _quarterHour = long.MinValue;
         private DateOnly _day;
 
-        /// <summary>Counts a per-user row: user number <paramref name="user"/> (of <c>numbers</c>) was notified of, or clicked, a call in UTC quarter-hour <paramref name="quarterHour"/>.</summary>
+        /// <summary>Counts a per-user row: user number <paramref name="user"/> (<see cref="UserNumbers"/>) was notified of, or clicked, a call in UTC quarter-hour <paramref name="quarterHour"/>.</summary>
         public void Add(int user, long quarterHour, bool clicked)
         {
             // The rows of one call mostly share their quarter-hour: its day is looked up once.
@@ -122,9 +122,6 @@ internal static class RetentionQuery
             var days = _users[user] ??= new User();
             (clicked ? days.Clicked : days.Notified).Add(_day);
         }
-
-        /// <summary>The users these rows are numbered in.</summary>
-        public UserNumbers Numbers => numbers;
 
         public IReadOnlyList<RetentionRow> Rows() => RetentionQuery.Rows(_users.OfType<User>(), scope, _lastDay);
     }

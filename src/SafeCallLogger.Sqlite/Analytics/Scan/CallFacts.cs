@@ -13,7 +13,7 @@ internal sealed class CallFacts
     private readonly CallDimension[] _timeDimensions;
     private readonly string?[] _keys;
     private readonly List<string> _select = [];
-    private readonly TextCache[] _texts;
+    private readonly TextCache?[] _texts;
     private readonly int[] _nullBits;
     private readonly int _nullMask;
     private long _nulls;
@@ -49,7 +49,7 @@ internal sealed class CallFacts
         _bookmakers = Select(FactColumns.Bookmakers, "c.bookmaker_a", "c.bookmaker_b");
         _firstKey = _select.Count;
         _select.AddRange(_selectedDimensions.Select(d => scope.KeySql(d)));
-        _texts = [.. _select.Select(static _ => new TextCache())];
+        _texts = new TextCache?[_select.Count];
 
         // Whether each plain column is NULL, as the bits of one more column: one read per row instead of one per value.
         _nullBits = [.. _select.Select(static _ => -1)];
@@ -226,7 +226,7 @@ internal sealed class CallFacts
 
     private double? Number(RawRows rows, int column) => IsNull(rows, column) ? null : rows.Double(column);
 
-    private string? Text(RawRows rows, int column) => IsNull(rows, column) ? null : _texts[column].Get(rows.Text(column));
+    private string? Text(RawRows rows, int column) => IsNull(rows, column) ? null : (_texts[column] ??= new TextCache()).Get(rows.Text(column));
 
     // Adds the group's columns when it is read; returns the ordinal of its first, or -1.
     private int Select(FactColumns group, params string[] columns)

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -74,7 +73,17 @@ internal sealed class RawRows : IDisposable
     /// The UTF-8 of the value as text up to its first NUL, as <see cref="SqliteDataReader.GetString"/> reads it (a
     /// number converted first); valid until the next step.
     /// </summary>
-    public ReadOnlySpan<byte> Text(int column) => _addedRef ? NativeColumns.Text(_native, column) : raw.sqlite3_column_text(_statement, column).utf8_to_string() is { } text ? Encoding.UTF8.GetBytes(text) : default;
+    public ReadOnlySpan<byte> Text(int column)
+    {
+        if (_addedRef)
+        {
+            return NativeColumns.Text(_native, column);
+        }
+
+        var bytes = Bytes(column);
+        var end = bytes.IndexOf((byte)0);
+        return end < 0 ? bytes : bytes[..end];
+    }
 
     /// <summary>Every byte of the value as text (a number converted first), as the <c>BINARY</c> collation compares it; valid until the next step.</summary>
     public ReadOnlySpan<byte> Bytes(int column) => _addedRef ? NativeColumns.Bytes(_native, column) : raw.sqlite3_column_blob(_statement, column);

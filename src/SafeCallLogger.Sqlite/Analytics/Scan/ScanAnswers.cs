@@ -33,7 +33,7 @@ internal sealed class ScanAnswers
         _timing = Each(questions.TimingBy, by => new TimingQuery.Fold(users, by));
         var userNumbers = new UserNumbers();
         _preferences = Each(questions.UserPreferencesBy, by => new UserPreferencesQuery.Fold(by, questions.MinimumNotified, userNumbers));
-        _retention = questions.Retention ? new RetentionQuery.Fold(users, userNumbers) : null;
+        _retention = questions.Retention ? new RetentionQuery.Fold(users) : null;
 
         var callColumns = (_conversion.Count > 0 || _daily is not null ? FactColumns.Counts : FactColumns.None)
             | (_results.Count > 0 || _daily is not null ? FactColumns.Results : FactColumns.None)

@@ -39,9 +39,9 @@ internal sealed class ScanPass
         _firstClicks = firstClicks;
         _dimensions = [.. dimensions.Distinct()];
         _columns = columns;
-        var countsUnmatched = scope.Filter.Since is null && scope.Filter.Until is null;
-        _unmatchedNotified = row => CountForRetention(row, clicked: countsUnmatched ? false : null);
-        _unmatchedClick = row => CountForRetention(row, clicked: countsUnmatched ? true : null);
+        var countsUnmatched = retention is not null && scope.Filter.Since is null && scope.Filter.Until is null;
+        _unmatchedNotified = countsUnmatched ? row => CountForRetention(row, clicked: false) : static _ => { };
+        _unmatchedClick = countsUnmatched ? row => CountForRetention(row, clicked: true) : static _ => { };
     }
 
     public bool HasWork => _callFolds.Length > 0 || _preferences.Length > 0 || _retention is not null;
@@ -149,12 +149,12 @@ internal sealed class ScanPass
         }
     }
 
-    // A per-user row for retention: a notification (clicked false) or a click; null passes it over.
-    private void CountForRetention(PerUserRow row, bool? clicked)
+    // A per-user row for retention: a notification or a click.
+    private void CountForRetention(PerUserRow row, bool clicked)
     {
-        if (_retention is not null && clicked is { } isClick && row.QuarterHour is { } quarterHour)
+        if (_retention is not null && row.QuarterHour is { } quarterHour)
         {
-            _retention.Add(_users.Number(row.UserId), quarterHour, isClick);
+            _retention.Add(_users.Number(row.UserId), quarterHour, clicked);
         }
     }
 }
