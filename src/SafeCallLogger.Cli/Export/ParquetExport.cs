@@ -26,15 +26,7 @@ internal static class ParquetExport
     private static readonly string[] TimeFormats = ["yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"];
 
     /// <summary>The columns of each kind of row when the export is empty (the table's columns, in its order).</summary>
-    public static IReadOnlyList<string> DefaultColumns(CallExportRows rows) => rows == CallExportRows.UserEvents
-        ? ["call_id", "user_id", "event", "event_at", "click_count"]
-        :
-        [
-            "call_id", "call_type", "sport", "league", "team_a", "team_b", "match_date", "match_commence_time", "bookmaker_a", "bookmaker_b",
-            "market_type", "odds_a", "odds_b", "odds_a_decimal", "odds_b_decimal", "recommended_stake_a", "recommended_stake_b", "total_stake",
-            "expected_profit", "roi_percent", "alert_sent_at", "expires_at", "total_users_notified", "total_users_bet", "alert_clicked_count",
-            "actual_outcome", "actual_profit", "line_movement_speed", "closing_line_a", "closing_line_b", "clv_a", "clv_b", "data_source", "raw_data",
-        ];
+    public static IReadOnlyList<string> DefaultColumns(CallExportRows rows) => global::SafeCallLogger.Storage.CallTableColumns.Of(rows);
 
     /// <summary>Reads <paramref name="jsonLines"/> and writes it to <paramref name="destination"/> in row groups; returns the rows written.</summary>
     public static async Task<long> WriteAsync(TextReader jsonLines, CallExportRows rows, Stream destination, Action<long>? progress, CancellationToken cancellationToken)

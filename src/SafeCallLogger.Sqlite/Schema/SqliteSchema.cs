@@ -13,15 +13,7 @@ internal static class SqliteSchema
 {
 
     /// <summary>The columns of the calls table, exactly the Python bot's names in its order (a public contract).</summary>
-    public static readonly string[] Columns =
-    [
-        "call_id", "call_type", "sport", "league", "team_a", "team_b", "match_date", "match_commence_time",
-        "bookmaker_a", "bookmaker_b", "market_type", "odds_a", "odds_b", "odds_a_decimal", "odds_b_decimal",
-        "recommended_stake_a", "recommended_stake_b", "total_stake", "expected_profit", "roi_percent",
-        "alert_sent_at", "expires_at", "total_users_notified", "total_users_bet", "alert_clicked_count",
-        "actual_outcome", "actual_profit", "line_movement_speed", "closing_line_a", "closing_line_b", "clv_a", "clv_b",
-        "data_source", "raw_data",
-    ];
+    public static readonly string[] Columns = Storage.CallTableColumns.Calls;
 
     /// <summary>Version 1: the Python bot's table, column for column, and its indexes.</summary>
     public static string Version1(TableNames t) => $"""
