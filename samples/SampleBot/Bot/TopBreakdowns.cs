@@ -15,9 +15,13 @@ internal static class TopBreakdowns
     public static async Task<IReadOnlyList<string>> ReadAsync(ICallAnalytics analytics, CancellationToken cancellationToken)
     {
         var lines = new List<string>(3);
-        foreach (var (dimension, label) in new[] { (CallDimension.Sport, "sport"), (CallDimension.BookmakerPair, "bookmaker pair"), (CallDimension.RoiBand, "ROI band") })
+        (CallDimension Dimension, string Label)[] breakdowns = [(CallDimension.Sport, "sport"), (CallDimension.BookmakerPair, "bookmaker pair"), (CallDimension.RoiBand, "ROI band")];
+
+        // The three questions in one call: the SQLite store answers them from one read of the calls.
+        var answers = await analytics.AnswerAsync(new AnalyticsQuestions { ConversionBy = [.. breakdowns.Select(static b => b.Dimension)] }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var (dimension, label) in breakdowns)
         {
-            var rows = await analytics.GetConversionAsync(dimension, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var rows = answers.Conversion[dimension];
             var best = rows
                 .Where(static r => r.Key is not null && r.Calls >= MinimumCalls && r.UsersNotified > 0)
                 .OrderByDescending(static r => r.ConversionRate)
