@@ -5,16 +5,13 @@ using static SafeCallLogger.Tests.Analytics.AnalyticsSchedule;
 
 namespace SafeCallLogger.Sqlite.Tests.Analytics;
 
-/// <summary>The shared analytics suite and the SQLite-only cases, through the single queries.</summary>
+/// <summary>
+/// The shared analytics suite and the SQLite-only cases through the single methods, which ask the one-pass reads one
+/// question each, as <see cref="SqliteCallStore.AnswerAsync"/> asks them many (<see cref="SqliteAnswerTogetherTests"/>).
+/// </summary>
 public sealed class SqliteAnalyticsTests : SqliteAnalyticsSuite
 {
     protected override ICallAnalytics Answering(SqliteCallStore store) => store;
-}
-
-/// <summary>The same, every question through <see cref="SqliteCallStore.AnswerAsync"/>: the one pass over the calls and per-user rows.</summary>
-public sealed class SqliteAnalyticsAnswersTests : SqliteAnalyticsSuite
-{
-    protected override ICallAnalytics Answering(SqliteCallStore store) => new AnsweredTogether(store);
 }
 
 /// <summary>

@@ -68,6 +68,21 @@ public sealed class SqliteAnswerTogetherTests : IDisposable
     }
 
     [Fact]
+    public async Task AnswerAsync_OneQuestion_AnswersOnlyIt()
+    {
+        await WriteWorkloadAsync();
+
+        var answers = await new SqliteCallStore(_db.ConnectionString).AnswerAsync(new AnalyticsQuestions { ConversionBy = [CallDimension.Sport] });
+
+        Assert.Equal([CallDimension.Sport], answers.Conversion.Keys);
+        Assert.Empty(answers.Results);
+        Assert.Empty(answers.Clv);
+        Assert.Empty(answers.Timing);
+        Assert.Empty(answers.UserPreferences);
+        Assert.All(new object?[] { answers.DailyActivity, answers.LineMovement, answers.TimingOverall, answers.Retention }, Assert.Null);
+    }
+
+    [Fact]
     public void NativeColumns_TheBundleMicrosoftDataSqliteLoads_IsTheLibraryCalledDirectly()
     {
         // Without it every value goes through SQLitePCLRaw's wrappers: the same answers, several times slower.
