@@ -1,6 +1,6 @@
 using System.Data;
-using System.Globalization;
 using Npgsql;
+using SafeCallLogger.Analytics;
 
 namespace SafeCallLogger.PostgreSql.Internal;
 
@@ -18,10 +18,6 @@ internal readonly record struct PgAnalyticsTables(bool NotifiedUsers, bool Click
 /// </summary>
 internal static class PgAnalyticsRead
 {
-    private static readonly string[] Hours = [.. Enumerable.Range(0, 24).Select(static h => h.ToString("00", CultureInfo.InvariantCulture))];
-
-    private static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
     /// <summary>
     /// The rows of the statement <paramref name="sql"/> builds for the tables there are (<see langword="null"/>: no
     /// statement, no rows), each read by <paramref name="read"/>. Empty when the calls table does not exist.
@@ -60,45 +56,16 @@ internal static class PgAnalyticsRead
     }
 
     /// <summary>The keys a breakdown by <paramref name="by"/> always has, in their natural order; <see langword="null"/> when it has none.</summary>
-    public static IReadOnlyList<string>? NaturalKeys(PgAnalyticsScope scope, CallDimension? by) => by switch
-    {
-        CallDimension.RoiBand => scope.Labels,
-        CallDimension.HourOfDay => Hours,
-        CallDimension.Weekday => Weekdays,
-        _ => null,
-    };
+    public static IReadOnlyList<string>? NaturalKeys(PgAnalyticsScope scope, CallDimension? by) => AnalyticsRules.NaturalKeys(by, scope.Labels);
 
-    /// <summary>
-    /// The rows in the order <see cref="ICallAnalytics"/> promises, the same as SQLite's: for a dimension with natural
-    /// keys every key in that order (a missing one made by <paramref name="empty"/>), then the row without a value if
-    /// any; otherwise the heaviest first, then by key (ordinal), the row without a value last among equals.
-    /// </summary>
+    /// <summary>The rows in the order <see cref="ICallAnalytics"/> promises, the same as SQLite's (<see cref="AnalyticsRules.Order"/>).</summary>
     public static IReadOnlyList<TRow> Order<TRow>(PgAnalyticsScope scope, CallDimension? by, List<TRow> rows, Func<TRow, string?> key, Func<TRow, long> weight, Func<string, TRow> empty)
-        where TRow : class
-    {
-        var nullRow = rows.Find(r => key(r) is null);
-        var keyed = rows.Where(r => key(r) is not null).ToList();
-        if (NaturalKeys(scope, by) is { } natural)
-        {
-            var byKey = keyed.ToDictionary(r => key(r)!, StringComparer.Ordinal);
-            List<TRow> ordered = [.. natural.Select(k => byKey.TryGetValue(k, out var row) ? row : empty(k))];
-            if (nullRow is not null)
-            {
-                ordered.Add(nullRow);
-            }
-
-            return ordered;
-        }
-
-        var sorted = keyed.OrderByDescending(weight).ThenBy(key, StringComparer.Ordinal).ToList();
-        if (nullRow is not null)
-        {
-            var at = sorted.FindIndex(r => weight(r) < weight(nullRow));
-            sorted.Insert(at < 0 ? sorted.Count : at, nullRow);
-        }
-
-        return sorted;
-    }
+        where TRow : class => AnalyticsRules.Order(
+            NaturalKeys(scope, by),
+            rows.Where(r => key(r) is not null).ToDictionary(r => key(r)!, StringComparer.Ordinal),
+            rows.Find(r => key(r) is null),
+            weight,
+            empty);
 
     public static long Long(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetInt64(ordinal);
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using SafeCallLogger.Analytics;
 
 namespace SafeCallLogger.PostgreSql.Internal;
 
@@ -61,5 +62,5 @@ internal static class PgTimingQuery
         return count == 0 ? Empty : new DurationSummary(count, Time(reader.GetDouble(at + 1)), Time(reader.GetDouble(at + 2)), Time(reader.GetDouble(at + 3)));
     }
 
-    private static TimeSpan Time(double milliseconds) => TimeSpan.FromTicks((long)Math.Round(milliseconds * TimeSpan.TicksPerMillisecond));
+    private static TimeSpan Time(double milliseconds) => AnalyticsRules.Duration(milliseconds);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using SafeCallLogger.Analytics;
 
 namespace SafeCallLogger.PostgreSql.Internal;
 
@@ -32,10 +33,6 @@ internal static class PgUserPreferencesQuery
             tables => tables.NotifiedUsers ? Sql(t, scope, by, minimum, tables.Clicks) : null,
             static r => new UserPreferenceRow(r.GetInt64(0), PgAnalyticsRead.Text(r, 1), r.GetInt64(2), r.GetInt64(3)),
             cancellationToken).ConfigureAwait(false);
-        return [.. rows
-            .OrderBy(static r => r.UserId)
-            .ThenByDescending(static r => r.Notified)
-            .ThenBy(static r => r.Key is null)
-            .ThenBy(static r => r.Key, StringComparer.Ordinal)];
+        return AnalyticsRules.OrderPreferences(rows);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SafeCallLogger.Analytics;
 
@@ -12,9 +11,9 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// </summary>
 internal sealed class KeyFolder
 {
-    private static readonly string[] Hours = [.. Enumerable.Range(0, 24).Select(static h => h.ToString("00", CultureInfo.InvariantCulture))];
+    private static readonly string[] Hours = AnalyticsRules.Hours;
 
-    private static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    private static readonly string[] Weekdays = AnalyticsRules.Weekdays;
 
     private static readonly TimeSpan QuarterHour = TimeSpan.FromMinutes(15);
 
@@ -29,13 +28,7 @@ internal sealed class KeyFolder
     }
 
     /// <summary>The keys a breakdown by <paramref name="by"/> always has, in their natural order; <see langword="null"/> when it has no fixed keys.</summary>
-    public IReadOnlyList<string>? NaturalKeys(CallDimension? by) => by switch
-    {
-        CallDimension.RoiBand => _bands,
-        CallDimension.HourOfDay => Hours,
-        CallDimension.Weekday => Weekdays,
-        _ => null,
-    };
+    public IReadOnlyList<string>? NaturalKeys(CallDimension? by) => AnalyticsRules.NaturalKeys(by, _bands);
 
     /// <summary>The row key of the raw key in column <paramref name="ordinal"/> of <paramref name="reader"/>.</summary>
     public string? Key(CallDimension? by, SqliteDataReader reader, int ordinal)
@@ -76,37 +69,9 @@ internal sealed class KeyFolder
     /// <summary>The local day of <paramref name="at"/> in the filter's zone.</summary>
     public DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
 
-    /// <summary>
-    /// The rows in the promised order: for a dimension with natural keys every key in that order (a missing one made by
-    /// <paramref name="empty"/>), then a row for unreadable values if any; otherwise the heaviest first, then by key
-    /// (ordinal), the row of calls without a value last among equals.
-    /// </summary>
+    /// <summary>The rows in the order <see cref="ICallAnalytics"/> promises (<see cref="AnalyticsRules.Order"/>).</summary>
     public List<TRow> Order<TRow>(CallDimension? by, Dictionary<string, TRow> rows, TRow? nullRow, Func<TRow, long> weight, Func<string, TRow> empty)
-        where TRow : class
-    {
-        var natural = NaturalKeys(by);
-        List<TRow> ordered;
-        if (natural is not null)
-        {
-            ordered = [.. natural.Select(k => rows.TryGetValue(k, out var row) ? row : empty(k))];
-            if (nullRow is not null)
-            {
-                ordered.Add(nullRow);
-            }
-
-            return ordered;
-        }
-
-        var keyed = rows.OrderByDescending(p => weight(p.Value)).ThenBy(static p => p.Key, StringComparer.Ordinal).ToList();
-        ordered = [.. keyed.Select(static p => p.Value)];
-        if (nullRow is not null)
-        {
-            var at = keyed.FindIndex(p => weight(p.Value) < weight(nullRow));
-            ordered.Insert(at < 0 ? ordered.Count : at, nullRow);
-        }
-
-        return ordered;
-    }
+        where TRow : class => AnalyticsRules.Order(NaturalKeys(by), rows, nullRow, weight, empty);
 
     private DateTime Local(long quarterHour)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SafeCallLogger.Analytics;
 
 namespace SafeCallLogger.Sqlite.Internal;
 
@@ -72,7 +73,7 @@ internal static class TimingQuery
         ? new DurationSummary(0, null, null, null)
         : new DurationSummary(ms.Count, Time(ms.Mean), Time(ms.Median()), Time(ms.Percentile(90)));
 
-    private static TimeSpan Time(double milliseconds) => TimeSpan.FromTicks((long)Math.Round(milliseconds * TimeSpan.TicksPerMillisecond));
+    private static TimeSpan Time(double milliseconds) => AnalyticsRules.Duration(milliseconds);
 
     /// <summary>The one-pass form: each call's lifetime and time to first click under its key (by bookmaker, under each side's).</summary>
     internal sealed class Fold(AnalyticsScope scope, CallDimension? by) : ICallFold

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SafeCallLogger.Analytics;
 
 namespace SafeCallLogger.Sqlite.Internal;
 
@@ -55,13 +56,9 @@ internal static class UserPreferencesQuery
     private static IReadOnlyList<UserPreferenceRow> Rows(Dictionary<(long User, string? Key), long[]> groups, int minimumNotified)
     {
         var minimum = Math.Max(1, minimumNotified);
-        return [.. groups
+        return AnalyticsRules.OrderPreferences(groups
             .Where(p => p.Value[0] >= minimum)
-            .Select(static p => new UserPreferenceRow(p.Key.User, p.Key.Key, p.Value[0], p.Value[1]))
-            .OrderBy(static r => r.UserId)
-            .ThenByDescending(static r => r.Notified)
-            .ThenBy(static r => r.Key is null)
-            .ThenBy(static r => r.Key, StringComparer.Ordinal)];
+            .Select(static p => new UserPreferenceRow(p.Key.User, p.Key.Key, p.Value[0], p.Value[1])));
     }
 
     /// <summary>

@@ -56,4 +56,62 @@ internal static class AnalyticsRules
         labels[^1] = $"{F(edges[^1])}%+";
         return labels;
     }
+
+    /// <summary>The keys of <see cref="CallDimension.HourOfDay"/>: <c>"00"</c> to <c>"23"</c>.</summary>
+    public static readonly string[] Hours = [.. Enumerable.Range(0, 24).Select(static h => h.ToString("00", CultureInfo.InvariantCulture))];
+
+    /// <summary>The keys of <see cref="CallDimension.Weekday"/>, Monday first.</summary>
+    public static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+    /// <summary>The keys a breakdown by <paramref name="by"/> always has, in their natural order (<paramref name="bands"/> for ROI bands); <see langword="null"/> when it has none.</summary>
+    public static IReadOnlyList<string>? NaturalKeys(CallDimension? by, IReadOnlyList<string> bands) => by switch
+    {
+        CallDimension.RoiBand => bands,
+        CallDimension.HourOfDay => Hours,
+        CallDimension.Weekday => Weekdays,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The rows of a breakdown in the order <see cref="ICallAnalytics"/> promises: with <paramref name="natural"/> keys,
+    /// every one in that order (a missing one made by <paramref name="empty"/>), then the row without a value if any;
+    /// otherwise the heaviest first, then by key (ordinal), the row without a value last among equals.
+    /// </summary>
+    public static List<TRow> Order<TRow>(IReadOnlyList<string>? natural, IReadOnlyDictionary<string, TRow> rows, TRow? nullRow, Func<TRow, long> weight, Func<string, TRow> empty)
+        where TRow : class
+    {
+        List<TRow> ordered;
+        if (natural is not null)
+        {
+            ordered = [.. natural.Select(k => rows.TryGetValue(k, out var row) ? row : empty(k))];
+            if (nullRow is not null)
+            {
+                ordered.Add(nullRow);
+            }
+
+            return ordered;
+        }
+
+        var keyed = rows.OrderByDescending(p => weight(p.Value)).ThenBy(static p => p.Key, StringComparer.Ordinal).ToList();
+        ordered = [.. keyed.Select(static p => p.Value)];
+        if (nullRow is not null)
+        {
+            var at = keyed.FindIndex(p => weight(p.Value) < weight(nullRow));
+            ordered.Insert(at < 0 ? ordered.Count : at, nullRow);
+        }
+
+        return ordered;
+    }
+
+    /// <summary>User preference rows in the promised order: by user, then most notified first, the row without a value after the others of its count, then by key.</summary>
+    public static List<UserPreferenceRow> OrderPreferences(IEnumerable<UserPreferenceRow> rows) =>
+    [
+        .. rows.OrderBy(static r => r.UserId)
+            .ThenByDescending(static r => r.Notified)
+            .ThenBy(static r => r.Key is null)
+            .ThenBy(static r => r.Key, StringComparer.Ordinal),
+    ];
+
+    /// <summary>A duration in milliseconds as a <see cref="TimeSpan"/>, to the nearest tick.</summary>
+    public static TimeSpan Duration(double milliseconds) => TimeSpan.FromTicks((long)Math.Round(milliseconds * TimeSpan.TicksPerMillisecond));
 }
