@@ -53,12 +53,12 @@ internal sealed class PgAnalyticsScope
     /// </summary>
     public bool FallBackToDotNetZone()
     {
-        if (Zone.Iana is null)
+        if (Zone.Iana is not { } iana)
         {
             return false;
         }
 
-        Zone = PgZone.FromDotNet(Filter.TimeZone ?? TimeZoneInfo.Utc);
+        Zone = PgZone.UnknownIana(Filter.TimeZone ?? TimeZoneInfo.Utc, iana);
         return true;
     }
 

@@ -15,6 +15,10 @@ internal sealed class PgZone
 {
     private static readonly ConcurrentDictionary<TimeZoneInfo, PgZone> Custom = new();
 
+    // IANA ids a server said it does not know (error 22023): later questions read them with .NET's rules at once
+    // instead of failing once each. The two forms give the same answers, so a process talking to several servers may share it.
+    private static readonly ConcurrentDictionary<string, bool> UnknownToServer = new(StringComparer.Ordinal);
+
     private readonly DateTimeOffset[] _starts;
     private readonly int[] _offsets;
     private readonly int _base;
@@ -32,16 +36,14 @@ internal sealed class PgZone
 
     public static PgZone For(TimeZoneInfo zone)
     {
-        if (zone.HasIanaId)
-        {
-            return new PgZone(zone.Id, [], [], 0);
-        }
+        var iana = zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var converted) ? converted : null;
+        return iana is not null && !UnknownToServer.ContainsKey(iana) ? new PgZone(iana, [], [], 0) : FromDotNet(zone);
+    }
 
-        if (TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana))
-        {
-            return new PgZone(iana, [], [], 0);
-        }
-
+    /// <summary>The zone read with .NET's rules, remembering that the server does not know <paramref name="iana"/>.</summary>
+    public static PgZone UnknownIana(TimeZoneInfo zone, string iana)
+    {
+        UnknownToServer[iana] = true;
         return FromDotNet(zone);
     }
 
