@@ -40,12 +40,12 @@ internal sealed class CallFacts
             | (_timeDimensions.Length > 0 || columns.HasFlag(FactColumns.Lifetime) ? FactColumns.SentAt : FactColumns.None)
             | (keyed.Contains(CallDimension.Bookmaker) ? FactColumns.Bookmakers : FactColumns.None);
         Select(FactColumns.Id, "CASE WHEN typeof(c.call_id) = 'text' THEN c.call_id END", $"({scope.CallConditions()})");
-        _sent = Select(FactColumns.SentAt, SqliteText.JulianDaySql("c.alert_sent_at"));
+        _sent = Select(FactColumns.SentAt, RawRows.JulianDaySql("c.alert_sent_at"));
         _counts = Select(FactColumns.Counts, CallFactsSql.Clicked, "c.alert_clicked_count", "c.total_users_notified", "c.total_users_bet");
         _results = Select(FactColumns.Results, CallFactsSql.ResultKnown, "c.actual_profit", "c.total_stake", CallFactsSql.RoiOfStake, "c.roi_percent");
         _clv = Select(FactColumns.Clv, "c.clv_a", "c.clv_b");
         _speed = Select(FactColumns.Speed, "CASE c.line_movement_speed WHEN 'fast' THEN 1 WHEN 'normal' THEN 2 WHEN 'slow' THEN 3 ELSE 0 END");
-        _expires = Select(FactColumns.Lifetime, SqliteText.JulianDaySql("c.expires_at"));
+        _expires = Select(FactColumns.Lifetime, RawRows.JulianDaySql("c.expires_at"));
         _bookmakers = Select(FactColumns.Bookmakers, "c.bookmaker_a", "c.bookmaker_b");
         _firstKey = _select.Count;
         _select.AddRange(_selectedDimensions.Select(d => scope.KeySql(d)));
@@ -142,9 +142,9 @@ internal sealed class CallFacts
 
         // The quarter-hour and the lifetime from the two Julian days, as QuarterHourSql and LifetimeMs compute them in
         // SQL: each time is parsed once.
-        SentJulianDay = _sent < 0 ? null : Number(rows, _sent);
+        SentJulianDay = _sent < 0 ? null : rows.JulianDay(_sent);
         QuarterHour = SentJulianDay is { } sent ? CallFactsSql.QuarterHour(sent) : null;
-        LifetimeMs = _expires >= 0 && SentJulianDay is { } from && Number(rows, _expires) is { } to ? CallFactsSql.Milliseconds(to, from) : null;
+        LifetimeMs = _expires >= 0 && SentJulianDay is { } from && rows.JulianDay(_expires) is { } to ? CallFactsSql.Milliseconds(to, from) : null;
         FirstClickMs = null;
         if (_counts >= 0)
         {

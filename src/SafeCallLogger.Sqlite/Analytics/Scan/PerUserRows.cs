@@ -40,7 +40,7 @@ internal sealed class PerUserRows : IDisposable
         new RawRows(
             connection,
             $"""
-            SELECT r.call_id, r.user_id, {(timeColumn is null ? "NULL" : SqliteText.JulianDaySql("r." + timeColumn))}
+            SELECT r.call_id, r.user_id, {(timeColumn is null ? "NULL" : RawRows.JulianDaySql("r." + timeColumn))}
             FROM {table} AS r
             WHERE typeof(r.call_id) = 'text'
             ORDER BY r.call_id, r.user_id
@@ -89,13 +89,9 @@ internal sealed class PerUserRows : IDisposable
     private PerUserRow Current()
     {
         var userId = _rows.Long(1);
-        if (_rows.IsNull(2))
-        {
-            return new PerUserRow(userId, null, null);
-        }
-
-        var julianDay = _rows.Double(2);
-        return new PerUserRow(userId, CallFactsSql.QuarterHour(julianDay), julianDay);
+        return _rows.JulianDay(2) is { } julianDay
+            ? new PerUserRow(userId, CallFactsSql.QuarterHour(julianDay), julianDay)
+            : new PerUserRow(userId, null, null);
     }
 
     private void Advance()

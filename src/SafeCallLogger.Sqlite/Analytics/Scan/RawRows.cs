@@ -15,6 +15,7 @@ internal sealed class RawRows : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _native;
     private readonly bool _addedRef;
+    private sqlite3_stmt? _julianDay;
 
     public RawRows(SqliteConnection connection, string sql, IEnumerable<KeyValuePair<string, string>> parameters)
     {
@@ -63,7 +64,40 @@ internal sealed class RawRows : IDisposable
         return false;
     }
 
-    public bool IsNull(int column) => (_addedRef ? NativeColumns.Type(_native, column) : raw.sqlite3_column_type(_statement, column)) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => Type(column) == raw.SQLITE_NULL;
+
+    /// <summary>The value's storage class (<c>SQLITE_INTEGER</c>, <c>SQLITE_FLOAT</c>, <c>SQLITE_TEXT</c>, <c>SQLITE_BLOB</c>, <c>SQLITE_NULL</c>).</summary>
+    public int Type(int column) => _addedRef ? NativeColumns.Type(_native, column) : raw.sqlite3_column_type(_statement, column);
+
+    /// <summary>
+    /// <c>julianday()</c> of a time column selected with <see cref="JulianDaySql"/>: the number SQLite computed for a
+    /// numeric time, the text parsed here when it is in our canonical form (<see cref="JulianDayText"/>), any other
+    /// value handed to SQLite's own <c>julianday()</c>; <see langword="null"/> for NULL or what no date function reads.
+    /// </summary>
+    public double? JulianDay(int column)
+    {
+        var type = Type(column);
+        if (type == raw.SQLITE_NULL)
+        {
+            return null;
+        }
+
+        if (type is raw.SQLITE_INTEGER or raw.SQLITE_FLOAT)
+        {
+            return Double(column);
+        }
+
+        var value = Bytes(column);
+        return type == raw.SQLITE_TEXT && JulianDayText.TryParse(value, out var day) ? day : SqliteJulianDay(value, type == raw.SQLITE_TEXT);
+    }
+
+    /// <summary>
+    /// SQL selecting the time in <paramref name="column"/> for <see cref="JulianDay"/>: the Julian day of a number as
+    /// <see cref="SqliteText.JulianDaySql"/> computes it, any other value as stored (SQLite's <c>julianday()</c> of it is
+    /// the same expression's other branch).
+    /// </summary>
+    public static string JulianDaySql(string column) =>
+        $"(CASE WHEN typeof({column}) IN ('integer', 'real') THEN {SqliteText.NumericJulianDaySql(column)} ELSE {column} END)";
 
     public long Long(int column) => _addedRef ? NativeColumns.Long(_native, column) : raw.sqlite3_column_int64(_statement, column);
 
@@ -90,12 +124,40 @@ internal sealed class RawRows : IDisposable
 
     public void Dispose()
     {
+        _julianDay?.Dispose();
         if (_addedRef)
         {
             _statement.DangerousRelease();
         }
 
         _statement.Dispose();
+    }
+
+    // julianday() of one text or blob value, on this connection: the text forms SQLite reads and we do not.
+    private double? SqliteJulianDay(ReadOnlySpan<byte> value, bool isText)
+    {
+        if (_julianDay is null)
+        {
+            Check(raw.sqlite3_prepare_v2(_db, "SELECT julianday(?1)", out var statement));
+            _julianDay = statement;
+        }
+
+        try
+        {
+            Check(isText ? raw.sqlite3_bind_text(_julianDay, 1, value) : raw.sqlite3_bind_blob(_julianDay, 1, value));
+            var rc = raw.sqlite3_step(_julianDay);
+            if (rc != raw.SQLITE_ROW)
+            {
+                Check(rc);
+            }
+
+            return raw.sqlite3_column_type(_julianDay, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(_julianDay, 0);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_julianDay);
+            raw.sqlite3_clear_bindings(_julianDay);
+        }
     }
 
     private void Check(int rc)
