@@ -69,7 +69,7 @@ internal static class RetentionQuery
         var engaged = new long[Days + 1];
         foreach (var user in users)
         {
-            if (user.Clicked.Count == 0 || lastDay is not { } end)
+            if (user.Clicked.IsEmpty || lastDay is not { } end)
             {
                 continue;
             }
@@ -128,8 +128,8 @@ internal static class RetentionQuery
 
     private sealed class User
     {
-        public HashSet<DateOnly> Notified { get; } = [];
+        public DaySet Notified { get; } = new();
 
-        public HashSet<DateOnly> Clicked { get; } = [];
+        public DaySet Clicked { get; } = new();
     }
 }
