@@ -23,7 +23,7 @@ if (args.Length > 0 && args[0] == "--build-report-db")
 
 if (args.Length > 0 && args[0] == "--report-probe")
 {
-    await SafeCallLogger.Benchmarks.ReportProbe.RunAsync(eachQuery: args.Length > 1 && args[1] == "--each-query");
+    await SafeCallLogger.Benchmarks.ReportProbe.RunAsync(eachQuery: args.Contains("--each-query"), passes: args.Contains("--passes"));
     return;
 }
 
