@@ -94,33 +94,29 @@ public sealed class SqliteAnswerTogetherTests : IDisposable
     {
         await WriteWorkloadAsync();
         using var writer = PrepareJournal("wal, with frames");
-        using var first = Reader(out var transaction);
-        var before = Bet(first, transaction);
+        using var first = Reader();
+        var before = Bet(first);
 
         Commit(writer!, "UPDATE arbitrage_calls SET total_users_bet = total_users_bet + 1000");
-        var second = CallScan.TryShareSnapshot(first, Open);
+        using var second = CallScan.TryShareSnapshot(first, OpenScan);
 
         Assert.NotNull(second);
-        using (second.Value.Connection)
-        using (second.Value.Transaction)
-        {
-            Assert.Equal(before, Bet(second.Value.Connection, second.Value.Transaction));
-        }
+        Assert.Equal(before, Bet(second));
     }
 
     [Fact]
     public async Task TryShareSnapshot_EmptyWalAndACommitAfterTheFirstRead_GivesUp()
     {
         await WriteWorkloadAsync();
-        using var first = Reader(out var transaction);
-        _ = Bet(first, transaction);
+        using var first = Reader();
+        _ = Bet(first);
 
         using (var writer = Open())
         {
             Commit(writer, "UPDATE arbitrage_calls SET total_users_bet = total_users_bet + 1000");
         }
 
-        Assert.Null(CallScan.TryShareSnapshot(first, Open));
+        Assert.Null(CallScan.TryShareSnapshot(first, OpenScan));
     }
 
     [Theory]
@@ -130,17 +126,13 @@ public sealed class SqliteAnswerTogetherTests : IDisposable
     {
         await WriteWorkloadAsync();
         using var writer = PrepareJournal(journal);
-        using var first = Reader(out var transaction);
-        var before = Bet(first, transaction);
+        using var first = Reader();
+        var before = Bet(first);
 
-        var second = CallScan.TryShareSnapshot(first, Open);
+        using var second = CallScan.TryShareSnapshot(first, OpenScan);
 
         Assert.NotNull(second);
-        using (second.Value.Connection)
-        using (second.Value.Transaction)
-        {
-            Assert.Equal(before, Bet(second.Value.Connection, second.Value.Transaction));
-        }
+        Assert.Equal(before, Bet(second));
     }
 
     private static void Same<T>(IReadOnlyList<T> single, IReadOnlyList<T> together) =>
@@ -163,20 +155,23 @@ public sealed class SqliteAnswerTogetherTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static long Bet(SqliteConnection connection, SqliteTransaction transaction)
+    private static long Bet(ScanConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT TOTAL(total_users_bet) FROM arbitrage_calls";
-        return (long)(double)command.ExecuteScalar()!;
+        using var rows = new RawRows(connection.Handle, "SELECT TOTAL(total_users_bet) FROM arbitrage_calls", []);
+        Assert.True(rows.Step());
+        return (long)rows.Double(0);
     }
 
     private SqliteConnection Open() => _db.Open();
 
-    private SqliteConnection Reader(out SqliteTransaction transaction)
+    private ScanConnection OpenScan() => ScanConnection.For(Open(), ownsConnection: true);
+
+    // A read as CallScan's first: its own handle (without the mutex), in a read transaction that has read.
+    private ScanConnection Reader()
     {
-        var connection = Open();
-        transaction = connection.BeginTransaction(deferred: true);
+        var connection = OpenScan();
+        Assert.True(connection.WithoutMutex);
+        connection.BeginRead();
         return connection;
     }
 

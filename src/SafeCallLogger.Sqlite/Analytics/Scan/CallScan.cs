@@ -28,20 +28,20 @@ internal static class CallScan
         }
 
         var answers = new ScanAnswers(scope, questions);
-        using var transaction = connection.BeginTransaction(deferred: true);
-        if (SqliteSchema.TableExists(connection, t.Plain, transaction))
+        using var first = ScanConnection.For(connection, ownsConnection: false);
+        first.BeginRead();
+        if (first.TableExists(t.Plain))
         {
             var calls = answers.CallsPass;
             var users = answers.UsersPass;
-            if (calls.HasWork && users.HasWork && IsOwnFile(connection) && TryShareSnapshot(connection, open) is { } second)
+            if (calls.HasWork && users.HasWork && IsOwnFile(connection) && TryShareSnapshot(first, () => ScanConnection.For(open(), ownsConnection: true)) is { } second)
             {
-                using (second.Connection)
-                using (second.Transaction)
+                using (second)
                 using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
                     RunSideBySide(
-                        () => calls.Run(connection, transaction, t, failed.Token),
-                        () => users.Run(second.Connection, second.Transaction, t, failed.Token),
+                        () => calls.Run(first, t, failed.Token),
+                        () => users.Run(second, t, failed.Token),
                         failed);
                 }
             }
@@ -49,12 +49,12 @@ internal static class CallScan
             {
                 foreach (var pass in new[] { calls, users }.Where(static p => p.HasWork))
                 {
-                    pass.Run(connection, transaction, t, cancellationToken);
+                    pass.Run(first, t, cancellationToken);
                 }
             }
         }
 
-        transaction.Commit();
+        first.EndRead();
         return answers.Answers();
     }
 
@@ -95,7 +95,7 @@ internal static class CallScan
     }
 
     /// <summary>
-    /// A second connection whose read transaction sees exactly what <paramref name="connection"/>'s does (which has
+    /// A second connection whose read transaction sees exactly what <paramref name="first"/>'s does (which has
     /// read, so its view is fixed), or <see langword="null"/> when that cannot be made sure of. In WAL mode SQLite hands
     /// the view over (<c>sqlite3_snapshot_get</c>, <c>sqlite3_snapshot_open</c>), except while the WAL holds no frame
     /// yet; then the first reader reads the file alone and no checkpoint may write into it, so any commit after it stays
@@ -103,21 +103,20 @@ internal static class CallScan
     /// committed between the two. In rollback-journal mode the first reader's shared lock keeps every commit out until
     /// it ends, so the second sees the same file (or waits for a pending writer and is given up).
     /// </summary>
-    internal static (SqliteConnection Connection, SqliteTransaction Transaction)? TryShareSnapshot(SqliteConnection connection, Func<SqliteConnection> open)
+    internal static ScanConnection? TryShareSnapshot(ScanConnection first, Func<ScanConnection> open)
     {
-        SqliteConnection? second = null;
-        SqliteTransaction? transaction = null;
+        ScanConnection? second = null;
         try
         {
-            var shared = raw.sqlite3_snapshot_get(connection.Handle, "main", out var snapshot) == raw.SQLITE_OK;
+            var shared = raw.sqlite3_snapshot_get(first.Handle, "main", out var snapshot) == raw.SQLITE_OK;
             using (snapshot)
             {
                 second = open();
-                transaction = second.BeginTransaction(deferred: true);
 
                 // A first read opens the second connection's WAL, which sqlite3_snapshot_open needs; it then moves the
-                // open read transaction onto the snapshot.
-                ReadWithoutWaiting(second);
+                // open read transaction onto the snapshot. It does not wait: in rollback-journal mode a writer waiting
+                // on the first reader's lock would keep this one out until it gave up.
+                second.BeginRead(wait: false);
                 if (shared)
                 {
                     if (raw.sqlite3_snapshot_open(second.Handle, "main", snapshot) != raw.SQLITE_OK)
@@ -135,35 +134,12 @@ internal static class CallScan
                 }
             }
 
-            return (second, transaction);
+            return second;
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException or EntryPointNotFoundException)
         {
-            transaction?.Dispose();
             second?.Dispose();
             return null;
-        }
-    }
-
-    // Starts the read of the second connection's transaction, or throws at once rather than wait for a writer (in
-    // rollback-journal mode a writer waiting on the first reader's lock would keep this one out until it gave up).
-    private static void ReadWithoutWaiting(SqliteConnection connection)
-    {
-        using var timeout = connection.CreateCommand();
-        timeout.CommandText = "PRAGMA busy_timeout";
-        var busyTimeout = Convert.ToInt32(timeout.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        raw.sqlite3_busy_timeout(connection.Handle, 0);
-        try
-        {
-            var rc = raw.sqlite3_exec(connection.Handle, "SELECT 1 FROM sqlite_master LIMIT 1");
-            if (rc != raw.SQLITE_OK)
-            {
-                throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
-            }
-        }
-        finally
-        {
-            raw.sqlite3_busy_timeout(connection.Handle, busyTimeout);
         }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class PerUserRows : IDisposable
     /// Reads <paramref name="table"/> (alias <c>r</c>), with the time in column <paramref name="timeColumn"/> when a
     /// question needs it (<see langword="null"/>: not read); rows of a call id that is not text are left out, as the calls' are.
     /// </summary>
-    public static PerUserRows Open(Microsoft.Data.Sqlite.SqliteConnection connection, string table, string? timeColumn, CancellationToken cancellationToken) => new(
+    public static PerUserRows Open(SQLitePCL.sqlite3 connection, string table, string? timeColumn, CancellationToken cancellationToken) => new(
         new RawRows(
             connection,
             $"""

@@ -17,9 +17,9 @@ internal sealed class RawRows : IDisposable
     private readonly bool _addedRef;
     private sqlite3_stmt? _julianDay;
 
-    public RawRows(SqliteConnection connection, string sql, IEnumerable<KeyValuePair<string, string>> parameters)
+    public RawRows(sqlite3 db, string sql, IEnumerable<KeyValuePair<string, string>> parameters)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        _db = db;
         var rc = raw.sqlite3_prepare_v2(_db, sql, out _statement);
         try
         {

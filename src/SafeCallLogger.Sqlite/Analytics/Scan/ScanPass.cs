@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
@@ -51,15 +49,15 @@ internal sealed class ScanPass
     private bool NeedsClicks => NeedsNotified || _firstClicks;
 
     /// <summary>Reads the calls (and per-user rows) on <paramref name="connection"/>, in the read transaction open on it.</summary>
-    public void Run(SqliteConnection connection, SqliteTransaction transaction, TableNames t, CancellationToken cancellationToken)
+    public void Run(ScanConnection connection, TableNames t, CancellationToken cancellationToken)
     {
-        var hasNotified = NeedsNotified && SqliteSchema.TableExists(connection, t.NotifiedUsersPlain, transaction);
-        var hasClicks = NeedsClicks && SqliteSchema.TableExists(connection, t.ClicksPlain, transaction);
+        var hasNotified = NeedsNotified && connection.TableExists(t.NotifiedUsersPlain);
+        var hasClicks = NeedsClicks && connection.TableExists(t.ClicksPlain);
         var merge = hasNotified || hasClicks;
         var facts = new CallFacts(_scope, _dimensions, _columns | (merge ? FactColumns.Id : FactColumns.None));
-        using var notified = hasNotified ? PerUserRows.Open(connection, t.NotifiedUsers, _retention is null ? null : "notified_at", cancellationToken) : null;
-        using var clicks = hasClicks ? PerUserRows.Open(connection, t.Clicks, _retention is null && !_firstClicks ? null : "first_clicked_at", cancellationToken) : null;
-        using var calls = new RawRows(connection, facts.Sql(t), _scope.Parameters());
+        using var notified = hasNotified ? PerUserRows.Open(connection.Handle, t.NotifiedUsers, _retention is null ? null : "notified_at", cancellationToken) : null;
+        using var clicks = hasClicks ? PerUserRows.Open(connection.Handle, t.Clicks, _retention is null && !_firstClicks ? null : "first_clicked_at", cancellationToken) : null;
+        using var calls = new RawRows(connection.Handle, facts.Sql(t), _scope.Parameters());
         var notifiedRows = new List<PerUserRow>();
         var clickRows = new List<PerUserRow>();
         var rows = 0;
