@@ -14,9 +14,6 @@ internal sealed class CallFacts
     private readonly string?[] _keys;
     private readonly List<string> _select = [];
     private readonly TextCache?[] _texts;
-    private readonly int[] _nullBits;
-    private readonly int _nullMask;
-    private long _nulls;
     private readonly int _sent;
     private readonly int _counts;
     private readonly int _results;
@@ -50,24 +47,6 @@ internal sealed class CallFacts
         _firstKey = _select.Count;
         _select.AddRange(_selectedDimensions.Select(d => scope.KeySql(d)));
         _texts = new TextCache?[_select.Count];
-
-        // Whether each plain column is NULL, as the bits of one more column: one read per row instead of one per value.
-        _nullBits = [.. _select.Select(static _ => -1)];
-        var tests = new List<string>();
-        for (var i = 0; i < _select.Count && tests.Count < 63; i++)
-        {
-            if (IsPlainColumn(_select[i]))
-            {
-                _nullBits[i] = tests.Count;
-                tests.Add($"(({_select[i]} IS NULL) << {tests.Count})");
-            }
-        }
-
-        _nullMask = tests.Count == 0 ? -1 : _select.Count;
-        if (tests.Count > 0)
-        {
-            _select.Add(string.Join(" | ", tests));
-        }
     }
 
     /// <summary>Whether the call's id is text: per-user rows are matched to it (<see cref="Id"/>).</summary>
@@ -134,7 +113,6 @@ internal sealed class CallFacts
     {
         HasId = false;
         InScope = true;
-        _nulls = _nullMask < 0 ? 0 : rows.Long(_nullMask);
         if (_columns.HasFlag(FactColumns.Id))
         {
             ReadId(rows);
@@ -180,7 +158,7 @@ internal sealed class CallFacts
         {
             var by = _selectedDimensions[i];
             var column = _firstKey + i;
-            _keys[(int)by] = by != CallDimension.RoiBand ? Text(rows, column) : IsNull(rows, column) ? null : _scope.Keys.Band(rows.Long(column));
+            _keys[(int)by] = by != CallDimension.RoiBand ? Text(rows, column) : rows.IsNull(column) ? null : _scope.Keys.Band(rows.Long(column));
         }
 
         foreach (var by in _timeDimensions)
@@ -218,15 +196,9 @@ internal sealed class CallFacts
         InScope = rows.Long(1) != 0;
     }
 
-    private static bool IsPlainColumn(string sql) => sql.StartsWith("c.", StringComparison.Ordinal) && sql.AsSpan(2).IndexOfAnyExcept(Identifier) < 0;
+    private static double? Number(RawRows rows, int column) => rows.IsNull(column) ? null : rows.Double(column);
 
-    private static readonly System.Buffers.SearchValues<char> Identifier = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz_0123456789");
-
-    private bool IsNull(RawRows rows, int column) => _nullBits[column] is >= 0 and var bit ? ((_nulls >> bit) & 1) != 0 : rows.IsNull(column);
-
-    private double? Number(RawRows rows, int column) => IsNull(rows, column) ? null : rows.Double(column);
-
-    private string? Text(RawRows rows, int column) => IsNull(rows, column) ? null : (_texts[column] ??= new TextCache()).Get(rows.Text(column));
+    private string? Text(RawRows rows, int column) => rows.IsNull(column) ? null : (_texts[column] ??= new TextCache()).Get(rows.Text(column));
 
     // Adds the group's columns when it is read; returns the ordinal of its first, or -1.
     private int Select(FactColumns group, params string[] columns)
