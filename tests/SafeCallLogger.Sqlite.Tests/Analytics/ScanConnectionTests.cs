@@ -47,7 +47,7 @@ public sealed class ScanConnectionTests : IDisposable
         Assert.Equal(1, raw.sqlite3_db_readonly(scan.Handle, "main"));
     }
 
-    public static TheoryData<string> SharedViews => ["memory", "shared cache", "uri"];
+    public static TheoryData<string> SharedViews => ["memory", "shared cache", "uri", "another vfs"];
 
     [Theory]
     [MemberData(nameof(SharedViews))]
@@ -88,6 +88,52 @@ public sealed class ScanConnectionTests : IDisposable
         Assert.Equal(10L, _db.Scalar("SELECT SUM(x) FROM t"));
     }
 
+    [Fact]
+    public async Task RollbackJournalWithAWriterWaitingToCommit_SecondReadGivesUpAtOnce_WriterCommits()
+    {
+        _db.Execute("PRAGMA journal_mode = DELETE");
+        var first = ScanConnection.For(_db.Open(), ownsConnection: true);
+        first.BeginRead();
+        _ = Sum(first);
+
+        // The writer's COMMIT takes the PENDING lock and waits for the first read's SHARED lock to go; a new reader is
+        // refused from then on, which is how the test knows the writer is waiting. The second read's connection waits
+        // far longer than the writer (as the store's busy timeout would): had it waited, the writer would fail first.
+        var writing = Task.Run(() =>
+        {
+            using var writer = _db.Open();
+            using var commit = writer.CreateCommand();
+            commit.CommandText = "PRAGMA busy_timeout = 10000; BEGIN; INSERT INTO t VALUES (4); COMMIT";
+            commit.ExecuteNonQuery();
+        });
+        using (var probe = _db.Open())
+        {
+            raw.sqlite3_busy_timeout(probe.Handle, 0);
+            while (raw.sqlite3_exec(probe.Handle, "SELECT 1 FROM sqlite_master LIMIT 1") != raw.SQLITE_BUSY)
+            {
+                Assert.False(writing.IsCompleted, "the writer committed while the first read held its lock");
+                await Task.Delay(10);
+            }
+        }
+
+        using (var second = CallScan.TryShareSnapshot(first, () => ScanConnection.For(Patient(_db.Open()), ownsConnection: true)))
+        {
+            Assert.Null(second);
+        }
+
+        first.Dispose();
+        await writing;
+        Assert.Equal(10L, _db.Scalar("SELECT SUM(x) FROM t"));
+    }
+
+    private static SqliteConnection Patient(SqliteConnection connection)
+    {
+        using var timeout = connection.CreateCommand();
+        timeout.CommandText = "PRAGMA busy_timeout = 120000";
+        timeout.ExecuteNonQuery();
+        return connection;
+    }
+
     private static long Sum(ScanConnection scan)
     {
         using var rows = new RawRows(scan.Handle, "SELECT SUM(x) FROM t", []);
@@ -99,6 +145,7 @@ public sealed class ScanConnectionTests : IDisposable
     {
         "memory" => "Data Source=scan-memory;Mode=Memory;Cache=Shared",
         "shared cache" => new SqliteConnectionStringBuilder(_db.ConnectionString) { Cache = SqliteCacheMode.Shared }.ToString(),
-        _ => $"Data Source=file:{_db.Path}?mode=ro;Pooling=False",
+        "uri" => $"Data Source=file:{_db.Path}?mode=ro;Pooling=False",
+        _ => new SqliteConnectionStringBuilder(_db.ConnectionString) { Vfs = "unix-dotfile" }.ToString(),
     };
 }

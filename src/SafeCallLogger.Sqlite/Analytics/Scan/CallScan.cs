@@ -113,6 +113,13 @@ internal static class CallScan
             {
                 second = open();
 
+                // Both on handles of their own or both on the managed connections': a handle of its own opens the file
+                // now at the path, a pooled managed connection may hold one that was replaced since.
+                if (second.WithoutMutex != first.WithoutMutex)
+                {
+                    throw new InvalidOperationException("The two reads would not open the file the same way.");
+                }
+
                 // A first read opens the second connection's WAL, which sqlite3_snapshot_open needs; it then moves the
                 // open read transaction onto the snapshot. It does not wait: in rollback-journal mode a writer waiting
                 // on the first reader's lock would keep this one out until it gave up.

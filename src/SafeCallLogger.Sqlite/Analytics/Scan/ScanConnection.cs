@@ -31,18 +31,26 @@ internal sealed class ScanConnection : IDisposable
     /// <summary>A handle for a read of <paramref name="connection"/>'s file; with <paramref name="ownsConnection"/>, <paramref name="connection"/> is closed with it (at once when it is not used).</summary>
     public static ScanConnection For(SqliteConnection connection, bool ownsConnection)
     {
-        var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        if (TryOpenBeside(connection, handle) is { } own)
+        try
         {
-            if (ownsConnection)
+            var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+            if (TryOpenBeside(connection, handle) is { } own)
             {
-                connection.Dispose();
+                if (ownsConnection)
+                {
+                    connection.Dispose();
+                }
+
+                return new ScanConnection(own, withoutMutex: true, owned: null);
             }
 
-            return new ScanConnection(own, withoutMutex: true, owned: null);
+            return new ScanConnection(handle, withoutMutex: false, ownsConnection ? connection : null);
         }
-
-        return new ScanConnection(handle, withoutMutex: false, ownsConnection ? connection : null);
+        catch when (ownsConnection)
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens the read transaction and takes its view of the file (reads the schema), with the handle's busy timeout, or none: then a pending writer fails the read at once instead of keeping it waiting.</summary>
@@ -72,8 +80,8 @@ internal sealed class ScanConnection : IDisposable
     /// <summary>Ends the read transaction.</summary>
     public void EndRead()
     {
-        _reading = false;
         Execute("COMMIT");
+        _reading = false;
     }
 
     public bool TableExists(string plainName)
@@ -98,38 +106,40 @@ internal sealed class ScanConnection : IDisposable
         _owned?.Dispose();
     }
 
-    // Only a plain path (URI parameters would be lost), a file of its own (not shared cache or memory), the library
-    // the direct column getters call, and a first read that succeeds (a key the managed connection set, for one).
+    // Only a plain path (URI parameters would be lost), the default VFS (another one may lock the file its own way), a
+    // file of its own (not shared cache or memory), the library the direct column getters call, and a first read that
+    // succeeds at once (a key the managed connection set would fail it; so does a writer's lock, which this read does
+    // not wait for: the managed handle is used then, and waits as the caller asked).
     private static sqlite3? TryOpenBeside(SqliteConnection connection, sqlite3 managed)
     {
         var options = new SqliteConnectionStringBuilder(connection.ConnectionString);
         var path = raw.sqlite3_db_filename(managed, "main").utf8_to_string();
         if (!NativeColumns.Available || string.IsNullOrEmpty(path) || options.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
-            || options.Mode == SqliteOpenMode.Memory || options.Cache == SqliteCacheMode.Shared)
+            || !string.IsNullOrEmpty(options.Vfs) || options.Mode == SqliteOpenMode.Memory || options.Cache == SqliteCacheMode.Shared)
         {
             return null;
         }
 
         var flags = (raw.sqlite3_db_readonly(managed, "main") == 1 ? raw.SQLITE_OPEN_READONLY : raw.SQLITE_OPEN_READWRITE) | raw.SQLITE_OPEN_NOMUTEX;
-        if (raw.sqlite3_open_v2(path, out var own, flags, null) != raw.SQLITE_OK)
+        var opened = raw.sqlite3_open_v2(path, out var own, flags, null);
+        try
         {
-            own.Dispose();
-            return null;
-        }
+            if (opened != raw.SQLITE_OK || raw.sqlite3_exec(own, "SELECT 1 FROM sqlite_master LIMIT 1") != raw.SQLITE_OK)
+            {
+                own.Dispose();
+                return null;
+            }
 
-        using (var timeout = connection.CreateCommand())
-        {
+            using var timeout = connection.CreateCommand();
             timeout.CommandText = "PRAGMA busy_timeout";
             raw.sqlite3_busy_timeout(own, Convert.ToInt32(timeout.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+            return own;
         }
-
-        if (raw.sqlite3_exec(own, "SELECT 1 FROM sqlite_master LIMIT 1") != raw.SQLITE_OK)
+        catch
         {
             own.Dispose();
-            return null;
+            throw;
         }
-
-        return own;
     }
 
     private void Execute(string sql)
