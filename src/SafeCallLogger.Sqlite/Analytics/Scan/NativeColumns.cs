@@ -6,9 +6,10 @@ namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
 /// SQLite's column getters called directly, without the GC transition: each is a short stretch of native code that
-/// does not call back into .NET and only takes the connection's own mutex, uncontended (this thread is its only user;
-/// a number read as text allocates once), where SQLitePCLRaw's wrappers (a provider interface and a safe handle per call) cost
-/// about 70 ns, which for the 20 columns of 1,000,000 calls was most of a report's time. Used only when the provider
+/// does not call back into .NET and takes no lock but the connection's mutex, uncontended, when the handle has one
+/// (<see cref="ScanConnection"/>'s own handles have none; a number read as text allocates once), where SQLitePCLRaw's
+/// wrappers (a provider interface and a safe handle per call) cost about 70 ns, which for the 20 columns of 1,000,000
+/// calls was most of a report's time. <c>sqlite3_step</c> is called directly as well, with the transition. Used only when the provider
 /// Microsoft.Data.Sqlite loaded is this very library (<c>e_sqlite3</c>, the same version string at the same address), else <see cref="RawRows"/>
 /// goes through SQLitePCLRaw.
 /// </summary>
@@ -18,6 +19,9 @@ internal static unsafe class NativeColumns
 
     /// <summary>Whether the direct getters reach the SQLite that Microsoft.Data.Sqlite uses.</summary>
     public static bool Available { get; } = Probe();
+
+    /// <summary><c>sqlite3_step</c>, called directly too but with the GC transition: it reads pages and may wait on a lock.</summary>
+    public static int Step(IntPtr statement) => StepStatement(statement);
 
     public static int Type(IntPtr statement, int column) => ColumnType(statement, column);
 
@@ -64,6 +68,10 @@ internal static unsafe class NativeColumns
     [DllImport(Library, EntryPoint = "sqlite3_libversion", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern byte* LibraryVersion();
+
+    [DllImport(Library, EntryPoint = "sqlite3_step", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int StepStatement(IntPtr statement);
 
     [DllImport(Library, EntryPoint = "sqlite3_column_type", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

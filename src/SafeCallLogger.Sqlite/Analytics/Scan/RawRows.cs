@@ -49,7 +49,7 @@ internal sealed class RawRows : IDisposable
     /// <summary>Moves to the next row; <see langword="false"/> after the last. Throws <see cref="SqliteException"/> on an error.</summary>
     public bool Step()
     {
-        var rc = raw.sqlite3_step(_statement);
+        var rc = _addedRef ? NativeColumns.Step(_native) : raw.sqlite3_step(_statement);
         if (rc == raw.SQLITE_ROW)
         {
             return true;
