@@ -8,8 +8,8 @@ namespace SafeCallLogger.Sqlite.Internal;
 /// handle of its own on the managed connection's file, opened with <c>SQLITE_OPEN_NOMUTEX</c>: a read steps and reads
 /// one thread at a time, and on a 1,000,000-call report the connection mutex every <c>sqlite3_column_*</c> call takes
 /// was a sixth of the time (Microsoft.Data.Sqlite has no switch for it). Otherwise (a URI or memory data source, shared
-/// cache, another SQLite than the bundled <c>e_sqlite3</c>, a file the plain handle cannot read) the managed
-/// connection's own handle, with its mutex.
+/// cache, another VFS, another SQLite than the bundled <c>e_sqlite3</c>, a file the plain handle cannot read or a
+/// writer's lock keeps it from reading at once) the managed connection's own handle, with its mutex.
 /// </summary>
 internal sealed class ScanConnection : IDisposable
 {
