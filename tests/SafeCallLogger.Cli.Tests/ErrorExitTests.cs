@@ -106,14 +106,14 @@ public sealed class ErrorExitTests(DemoDatabase demo)
         AssertOneLine(await Tools.SafecallAsync([.. args, "--db", demo.Path]), 2, string.Empty);
     }
 
-    private static void AssertOneLine(ToolRun run, int exitCode, string says)
+    private static void AssertOneLine(ChildRun run, int exitCode, string says)
     {
         Assert.True(run.ExitCode == exitCode, run.ToString());
-        var line = run.Stderr.TrimEnd('\n', '\r');
+        var line = run.Error.TrimEnd('\n', '\r');
         Assert.DoesNotContain('\n', line);
         Assert.StartsWith("safecall: ", line, StringComparison.Ordinal);
         Assert.Contains(says, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 
     private static object? Execute(string database, string sql)

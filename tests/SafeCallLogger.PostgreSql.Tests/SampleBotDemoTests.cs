@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SafeCallLogger.PostgreSql.Tests.Support;
 
@@ -17,7 +16,7 @@ public sealed class SampleBotDemoTests(PgServer server)
     {
         var db = new PgDatabase(server);
 
-        var (exit, output) = await RunAsync(Dll("samples/SampleBot", "SampleBot.dll"), "--demo", "200", "--postgres", db.ConnectionString);
+        var (exit, output) = await RunAsync(BuiltDll.Of("samples/SampleBot", "SampleBot.dll"), "--demo", "200", "--postgres", db.ConnectionString);
 
         Assert.True(exit == 0, output);
         Assert.Contains("Database: PostgreSQL 127.0.0.1:", output, StringComparison.Ordinal);
@@ -33,45 +32,19 @@ public sealed class SampleBotDemoTests(PgServer server)
         Assert.Equal(Convert.ToString(db.Scalar($"SELECT alert_clicked_count FROM arbitrage_calls WHERE call_id = '{callId}'"), CultureInfo.InvariantCulture), clicked);
 
         // The safecall tool on the same database, by its --postgres switch: the operator's questions answered there too.
-        var (statsExit, stats) = await RunAsync(Dll("src/SafeCallLogger.Cli", "safecall.dll"), "stats", "--postgres", db.ConnectionString);
+        var (statsExit, stats) = await RunAsync(BuiltDll.Of("src/SafeCallLogger.Cli", "safecall.dll"), "stats", "--postgres", db.ConnectionString);
         Assert.True(statsExit == 0, stats);
         Assert.Contains("200", stats, StringComparison.Ordinal);
-        var (breakdownExit, breakdown) = await RunAsync(Dll("src/SafeCallLogger.Cli", "safecall.dll"), "breakdown", "--by", "sport", "--format", "json", "--postgres", db.ConnectionString);
+        var (breakdownExit, breakdown) = await RunAsync(BuiltDll.Of("src/SafeCallLogger.Cli", "safecall.dll"), "breakdown", "--by", "sport", "--format", "json", "--postgres", db.ConnectionString);
         Assert.True(breakdownExit == 0, breakdown);
         using var rows = System.Text.Json.JsonDocument.Parse(breakdown);
         Assert.Equal(200, rows.RootElement.EnumerateArray().Sum(r => r.GetProperty("calls").GetInt64()));
     }
 
+    // The output, and the errors after it when the run failed.
     private static async Task<(int Exit, string Output)> RunAsync(string dll, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Directory.CreateTempSubdirectory("samplebot-pg-").FullName,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TestWait.Guard);
-        var output = await stdout;
-        var errors = await stderr;
-        return (process.ExitCode, process.ExitCode == 0 ? output : output + errors);
-    }
-
-    // Beside this assembly's configuration: tests/X/bin/Debug/net10.0 -> samples/SampleBot/bin/Debug/net10.0.
-    private static string Dll(string project, string name)
-    {
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.GetFullPath(Path.Combine(here.FullName, "..", "..", "..", "..", "..", project, "bin", here.Parent!.Name, here.Name, name));
-        Assert.True(File.Exists(path), $"{path} not found: the test project builds it first.");
-        return path;
+        var run = await ChildProcess.DotnetAsync(dll, args, Directory.CreateTempSubdirectory("samplebot-pg-").FullName);
+        return (run.ExitCode, run.ExitCode == 0 ? run.Output : run.Output + run.Error);
     }
 }

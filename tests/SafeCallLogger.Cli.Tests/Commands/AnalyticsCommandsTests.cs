@@ -128,10 +128,10 @@ public sealed class AnalyticsCommandsTests(DemoDatabase demo)
         var run = await Tools.SafecallAsync(command, "--db", demo.Path);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains(title, run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("times in UTC", run.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain('\u001b', run.Stdout);
-        Assert.Empty(run.Stderr);
+        Assert.Contains(title, run.Output, StringComparison.Ordinal);
+        Assert.Contains("times in UTC", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Output);
+        Assert.Empty(run.Error);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class AnalyticsCommandsTests(DemoDatabase demo)
     {
         var run = await Tools.SafecallAsync("breakdown", "--by", "type", "--db", demo.Path, "--format", "csv");
 
-        var lines = run.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = run.Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("key,calls,callsWithClicks,usersNotified,usersBet,conversionRate,clickedCallRate", lines[0]);
         Assert.Equal((await Analytics.GetConversionAsync(CallDimension.CallType)).Count, lines.Length - 1);
     }
@@ -149,6 +149,6 @@ public sealed class AnalyticsCommandsTests(DemoDatabase demo)
     {
         var run = await Tools.SafecallAsync("timing", "--db", demo.Path, "--format", "csv");
 
-        Assert.StartsWith("key,lifetimeCount,lifetimeMean,lifetimeMedian,lifetimeP90,timeToFirstClickCount,", run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("key,lifetimeCount,lifetimeMean,lifetimeMedian,lifetimeP90,timeToFirstClickCount,", run.Output, StringComparison.Ordinal);
     }
 }

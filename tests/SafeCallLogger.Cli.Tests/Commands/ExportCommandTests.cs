@@ -17,7 +17,7 @@ public sealed class ExportCommandTests(DemoDatabase demo)
         var run = await Tools.SafecallAsync("export", "--db", demo.Path);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(await StoreExportAsync(new CallExport()), run.Stdout);
+        Assert.Equal(await StoreExportAsync(new CallExport()), run.Output);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ExportCommandTests(DemoDatabase demo)
         Assert.True(run.ExitCode == 0, run.ToString());
         var expected = await StoreExportAsync(new CallExport { Format = CallExportFormat.JsonLines, Rows = CallExportRows.UserEvents, Since = since });
         Assert.Equal(expected, await File.ReadAllTextAsync(file));
-        Assert.Contains($"Exported {expected.Count(static c => c == '\n'):N0} rows", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Exported {expected.Count(static c => c == '\n'):N0} rows", run.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(file + ".partial"));
     }
 
@@ -103,7 +103,7 @@ public sealed class ExportCommandTests(DemoDatabase demo)
         var run = await Tools.SafecallAsync("export", "--format", "parquet", "--db", demo.Path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--output", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--output", run.Error, StringComparison.Ordinal);
     }
 
     private static async Task<T?[]> ReadAsync<T>(ParquetRowGroupReader group, DataField field, int rows)

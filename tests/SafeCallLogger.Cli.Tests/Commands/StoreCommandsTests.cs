@@ -16,9 +16,9 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
         var run = await Tools.SafecallAsync("stats", "--db", demo.Path);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("ML CALL LOGGER - STATS", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"Total calls stored: {DemoDatabase.Calls}", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Recommendations:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ML CALL LOGGER - STATS", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Total calls stored: {DemoDatabase.Calls}", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Recommendations:", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
     {
         var totals = await demo.Store.GetTotalsAsync();
 
-        using var json = JsonDocument.Parse(Checked(await Tools.SafecallAsync("stats", "--db", demo.Path, "--format", "json")).Stdout);
+        using var json = JsonDocument.Parse(Checked(await Tools.SafecallAsync("stats", "--db", demo.Path, "--format", "json")).Output);
 
         var root = json.RootElement;
         Assert.Equal(totals.TotalCalls, root.GetProperty("totalCalls").GetInt64());
@@ -45,7 +45,7 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
         Checked(await Tools.SafecallAsync("backup", backup, "--db", demo.Path));
         var stats = Checked(await Tools.SafecallAsync("stats", "--db", backup));
 
-        Assert.Contains($"Total calls stored: {DemoDatabase.Calls}", stats.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Total calls stored: {DemoDatabase.Calls}", stats.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
         var run = Checked(await Tools.SafecallAsync("prune", "--older-than", "1", "--db", copy));
 
         var kept = Count(copy, "1");
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Pruned {DemoDatabase.Calls - kept:N0} calls"), run.Stdout, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Pruned {DemoDatabase.Calls - kept:N0} calls"), run.Output, StringComparison.Ordinal);
         Assert.Equal(0, Count(copy, "julianday(alert_sent_at) < julianday('now', '-1 day', '-1 minute')"));
         Assert.Equal(kept, Count(copy, "julianday(alert_sent_at) >= julianday('now', '-1 day', '-1 minute')"));
     }
@@ -69,7 +69,7 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
 
         var run = Checked(await Tools.SafecallAsync("selftest", "--db", copy));
 
-        Assert.Contains("Self-test passed", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Self-test passed", run.Output, StringComparison.Ordinal);
         Assert.Equal(DemoDatabase.Calls, Count(copy, "1"));
         Assert.Equal(0, Count(copy, "call_id LIKE 'ml_test_%'"));
     }
@@ -77,7 +77,7 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
     [Fact]
     public async Task Doctor_Json_ReportsAHealthyCurrentSchema()
     {
-        using var json = JsonDocument.Parse(Checked(await Tools.SafecallAsync("doctor", "--full", "--db", demo.Path, "--format", "json")).Stdout);
+        using var json = JsonDocument.Parse(Checked(await Tools.SafecallAsync("doctor", "--full", "--db", demo.Path, "--format", "json")).Output);
 
         var root = json.RootElement;
         Assert.True(root.GetProperty("healthy").GetBoolean());
@@ -95,7 +95,7 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
 
         foreach (var check in new[] { "PRAGMA quick_check", "Schema version", "Pending operations", "Dead letters", "Journal", "Healthy." })
         {
-            Assert.Contains(check, run.Stdout, StringComparison.Ordinal);
+            Assert.Contains(check, run.Output, StringComparison.Ordinal);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
     {
         var run = Checked(await Tools.SafecallAsync("watch", "--iterations", "2", "--interval", "0", "--db", demo.Path));
 
-        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.All(lines, static l => Assert.StartsWith($"calls={DemoDatabase.Calls} (+0)", l, StringComparison.Ordinal));
     }
@@ -114,7 +114,7 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
     {
         var run = Checked(await Tools.SafecallAsync("watch", "--once", "--format", "json", "--db", demo.Path));
 
-        using var json = JsonDocument.Parse(run.Stdout.Trim());
+        using var json = JsonDocument.Parse(run.Output.Trim());
         Assert.Equal(DemoDatabase.Calls, json.RootElement.GetProperty("totalCalls").GetInt64());
     }
 
@@ -125,7 +125,7 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
 
         var run = Checked(await Tools.SafecallAsync("report", "--html", page, "--tz", "Europe/Paris", "--db", demo.Path));
 
-        Assert.Contains("Report written", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Report written", run.Output, StringComparison.Ordinal);
         var html = await File.ReadAllTextAsync(page);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
@@ -138,11 +138,11 @@ public sealed class StoreCommandsTests(DemoDatabase demo)
 
         foreach (var command in new[] { "stats", "breakdown", "users", "clv", "results", "daily", "timing", "retention", "lines", "report", "export", "backup", "prune", "selftest", "doctor", "watch" })
         {
-            Assert.Contains(command, run.Stdout, StringComparison.Ordinal);
+            Assert.Contains(command, run.Output, StringComparison.Ordinal);
         }
     }
 
-    private static ToolRun Checked(ToolRun run)
+    private static ChildRun Checked(ChildRun run)
     {
         Assert.True(run.ExitCode == 0, run.ToString());
         return run;

@@ -7,9 +7,9 @@ internal static class Json
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    public static T Read<T>(ToolRun run)
+    public static T Read<T>(ChildRun run)
     {
         Assert.True(run.ExitCode == 0, run.ToString());
-        return JsonSerializer.Deserialize<T>(run.Stdout, Options) ?? throw new InvalidOperationException("null JSON: " + run);
+        return JsonSerializer.Deserialize<T>(run.Output, Options) ?? throw new InvalidOperationException("null JSON: " + run);
     }
 }

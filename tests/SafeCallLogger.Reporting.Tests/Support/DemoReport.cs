@@ -32,8 +32,8 @@ public sealed class DemoReport : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var sample = SampleBotDll();
-        var demo = await ChildProcess.RunAsync("dotnet", [sample, "--demo", "200", "--db", Database, "--seed", "11"], Path.GetDirectoryName(sample));
+        var sample = BuiltDll.Of("samples/SampleBot", "SampleBot.dll");
+        var demo = await ChildProcess.DotnetAsync(sample, ["--demo", "200", "--db", Database, "--seed", "11"], Path.GetDirectoryName(sample));
         Assert.True(demo.ExitCode == 0, "the demo failed: " + demo.Error);
 
         Store = new SqliteCallStore(new SqliteConnectionStringBuilder { DataSource = Database }.ToString());
@@ -65,14 +65,5 @@ public sealed class DemoReport : IAsyncLifetime
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
         return Task.CompletedTask;
-    }
-
-    private static string SampleBotDll()
-    {
-        // tests/SafeCallLogger.Reporting.Tests/bin/<configuration>/<tfm> -> samples/SampleBot/bin/<configuration>/<tfm>
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.GetFullPath(Path.Combine(here.FullName, "..", "..", "..", "..", "..", "samples", "SampleBot", "bin", here.Parent!.Name, here.Name, "SampleBot.dll"));
-        Assert.True(File.Exists(path), $"SampleBot.dll not found at {path}: build the test project (it builds the sample first).");
-        return path;
     }
 }
