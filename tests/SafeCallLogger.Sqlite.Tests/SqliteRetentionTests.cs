@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeCallLogger.Sqlite.Internal;
 using SafeCallLogger.Sqlite.Tests.Support;
 using static SafeCallLogger.Sqlite.Tests.Support.TestData;
 
@@ -91,8 +92,12 @@ public sealed class SqliteRetentionTests : IDisposable
         InsertShellRow("iso-outside", "'2026-02-12T17:30:00.000Z'");
         InsertShellRow("offset-outside", "'2026-02-13T03:00:00+14:00'");
 
+        // What safecall prune's progress bar follows: the calls a run would delete, found as the run finds them.
+        Assert.Equal(4, CountOlder(cutoff));
+
         var deleted = await new SqliteCallStore(_db.ConnectionString, options, _time).RunRetentionAsync();
 
+        Assert.Equal(0, CountOlder(cutoff));
         var left = new List<string>();
         using (var connection = _db.Open())
         using (var command = connection.CreateCommand())
@@ -107,6 +112,12 @@ public sealed class SqliteRetentionTests : IDisposable
 
         Assert.Equal(["epoch-inside", "epoch-ms-inside", "iso-inside", "julian-inside", "ours-inside", "shell-inside", "unreadable"], left);
         Assert.Equal(4, deleted); // ours-outside already went with the sink's own retention run after its write
+
+        long CountOlder(DateTimeOffset at)
+        {
+            using var connection = _db.Open();
+            return Retention.CountOlder(connection, new TableNames("arbitrage_calls"), at);
+        }
 
         void InsertShellRow(string id, string sentAt) =>
             _db.Execute($"INSERT INTO arbitrage_calls (call_id, call_type, bookmaker_a, bookmaker_b, odds_a, odds_b, roi_percent, alert_sent_at) VALUES ('{id}', 'middle', 'a', 'b', 2, 2, 1, {sentAt})");

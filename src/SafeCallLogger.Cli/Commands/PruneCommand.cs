@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using SafeCallLogger.Cli.Infrastructure;
 using SafeCallLogger.Cli.Output;
 using SafeCallLogger.Cli.Storage;
+using SafeCallLogger.Sqlite.Internal;
 using Spectre.Console;
 
 namespace SafeCallLogger.Cli.Commands;
@@ -64,13 +65,11 @@ internal static class PruneCommand
             return await prune.ConfigureAwait(false);
         });
 
+    // The rows still to go as the store's retention finds them (an indexed range, not a scan of the table).
     private static long CountOlder(string path, DateTimeOffset cutoff)
     {
         using var connection = new SqliteConnection(SqliteFileCheck.ReadOnlyConnectionString(path, TimeSpan.FromSeconds(1)));
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {SqliteFileCheck.CallsTable} WHERE julianday(alert_sent_at) < julianday($cutoff)";
-        command.Parameters.AddWithValue("$cutoff", cutoff.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return Retention.CountOlder(connection, new TableNames(SqliteFileCheck.CallsTable), cutoff);
     }
 }

@@ -46,15 +46,7 @@ internal static class Retention
         // to find candidates and decides by the actual time (julianday), so that a row is never deleted early whatever
         // its format. The text range ends at the date two days after the cutoff: every form of an older time sorts
         // before it (a same-day 'T' row, an offset of up to 14 hours). Text that no date function reads is never deleted.
-        string[] passes =
-        [
-            // Text rows (every TEXT value sorts after every number): canonical rows, shell rows, anything julianday reads.
-            $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at >= '' AND alert_sent_at < $upper AND julianday(alert_sent_at) < julianday($cutoff) ORDER BY alert_sent_at LIMIT $limit",
-
-            // Numeric rows (every number sorts before ''): read as a Julian day number when in SQLite's Julian day
-            // range, as Unix epoch milliseconds when too large for seconds, otherwise as Unix epoch seconds.
-            $"SELECT call_id FROM {t.Calls} WHERE alert_sent_at < '' AND {SqliteText.NumericJulianDaySql("alert_sent_at")} < julianday($cutoff) ORDER BY alert_sent_at LIMIT $limit",
-        ];
+        string[] passes = [.. OlderCalls.Select(older => $"SELECT call_id FROM {t.Calls} WHERE {older} ORDER BY alert_sent_at LIMIT $limit")];
 
         foreach (var sql in passes)
         {
@@ -96,6 +88,16 @@ internal static class Retention
         return deleted;
     }
 
+    /// <summary>
+    /// How many calls a run with <paramref name="cutoff"/> would delete now, found as its passes find them (each an
+    /// indexed range, so a count shrinks with the calls still to go): what <c>safecall prune</c>'s progress bar follows.
+    /// </summary>
+    public static long CountOlder(SqliteConnection connection, TableNames t, DateTimeOffset cutoff)
+    {
+        using var count = Command(connection, null, $"SELECT {string.Join(" + ", OlderCalls.Select(older => $"(SELECT COUNT(*) FROM {t.Calls} WHERE {older})"))}", cutoff, limit: 0);
+        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Deletes calls and every companion row of theirs, inside the caller's transaction.</summary>
     public static void DeleteCalls(SqliteConnection connection, SqliteTransaction transaction, TableNames t, IEnumerable<string> callIds)
     {
@@ -130,7 +132,18 @@ internal static class Retention
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, DateTimeOffset cutoff, int limit)
+    // The calls sent before $cutoff, in two passes an index range on alert_sent_at each finds (see Run).
+    private static readonly string[] OlderCalls =
+    [
+        // Text rows (every TEXT value sorts after every number): canonical rows, shell rows, anything julianday reads.
+        "alert_sent_at >= '' AND alert_sent_at < $upper AND julianday(alert_sent_at) < julianday($cutoff)",
+
+        // Numeric rows (every number sorts before ''): read as a Julian day number when in SQLite's Julian day
+        // range, as Unix epoch milliseconds when too large for seconds, otherwise as Unix epoch seconds.
+        $"alert_sent_at < '' AND {SqliteText.NumericJulianDaySql("alert_sent_at")} < julianday($cutoff)",
+    ];
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, DateTimeOffset cutoff, int limit)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -141,7 +154,11 @@ internal static class Retention
             command.Parameters.AddWithValue("$upper", SqliteText.Date(cutoff.AddDays(2)));
         }
 
-        command.Parameters.AddWithValue("$limit", limit);
+        if (sql.Contains("$limit", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("$limit", limit);
+        }
+
         return command;
     }
 }
