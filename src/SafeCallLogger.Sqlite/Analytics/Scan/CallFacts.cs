@@ -45,7 +45,7 @@ internal sealed class CallFacts
         _expires = Select(FactColumns.Lifetime, RawRows.JulianDaySql("c.expires_at"));
         _bookmakers = Select(FactColumns.Bookmakers, "c.bookmaker_a", "c.bookmaker_b");
         _firstKey = _select.Count;
-        _select.AddRange(_selectedDimensions.Select(d => scope.KeySql(d)));
+        _select.AddRange(_selectedDimensions.Select(d => d == CallDimension.RoiBand ? "c.roi_percent" : scope.KeySql(d)));
         _texts = new TextCache?[_select.Count];
     }
 
@@ -158,7 +158,7 @@ internal sealed class CallFacts
         {
             var by = _selectedDimensions[i];
             var column = _firstKey + i;
-            _keys[(int)by] = by != CallDimension.RoiBand ? Text(rows, column) : rows.IsNull(column) ? null : _scope.Keys.Band(rows.Long(column));
+            _keys[(int)by] = by != CallDimension.RoiBand ? Text(rows, column) : RoiBandOf.Read(rows, column, _scope.Edges) is { } band ? _scope.Keys.Band(band) : null;
         }
 
         foreach (var by in _timeDimensions)
