@@ -77,7 +77,7 @@ public sealed class JulianDayTextTests : IDisposable
             insert.ExecuteNonQuery();
         }
 
-        using var rows = new RawRows(_connection.Handle!, $"SELECT {RawRows.JulianDaySql("t.at")}, {SqliteText.JulianDaySql("t.at")} FROM t ORDER BY t.id", []);
+        using var rows = new RawRows(_connection.Handle!, $"SELECT t.at, {SqliteText.JulianDaySql("t.at")} FROM t ORDER BY t.id", []);
         var read = 0;
         while (rows.Step())
         {

@@ -36,13 +36,13 @@ internal sealed class CallFacts
         _columns = columns
             | (_timeDimensions.Length > 0 || columns.HasFlag(FactColumns.Lifetime) ? FactColumns.SentAt : FactColumns.None)
             | (keyed.Contains(CallDimension.Bookmaker) ? FactColumns.Bookmakers : FactColumns.None);
-        Select(FactColumns.Id, "CASE WHEN typeof(c.call_id) = 'text' THEN c.call_id END", $"({scope.CallConditions()})");
-        _sent = Select(FactColumns.SentAt, RawRows.JulianDaySql("c.alert_sent_at"));
+        Select(FactColumns.Id, "c.call_id", $"({scope.CallConditions()})");
+        _sent = Select(FactColumns.SentAt, "c.alert_sent_at");
         _counts = Select(FactColumns.Counts, CallFactsSql.Clicked, "c.alert_clicked_count", "c.total_users_notified", "c.total_users_bet");
         _results = Select(FactColumns.Results, CallFactsSql.ResultKnown, "c.actual_profit", "c.total_stake", CallFactsSql.RoiOfStake, "c.roi_percent");
         _clv = Select(FactColumns.Clv, "c.clv_a", "c.clv_b");
         _speed = Select(FactColumns.Speed, "CASE c.line_movement_speed WHEN 'fast' THEN 1 WHEN 'normal' THEN 2 WHEN 'slow' THEN 3 ELSE 0 END");
-        _expires = Select(FactColumns.Lifetime, RawRows.JulianDaySql("c.expires_at"));
+        _expires = Select(FactColumns.Lifetime, "c.expires_at");
         _bookmakers = Select(FactColumns.Bookmakers, "c.bookmaker_a", "c.bookmaker_b");
         _firstKey = _select.Count;
         _select.AddRange(_selectedDimensions.Select(d => d == CallDimension.RoiBand ? "c.roi_percent" : scope.KeySql(d)));
@@ -180,7 +180,7 @@ internal sealed class CallFacts
 
     private void ReadId(RawRows rows)
     {
-        HasId = !rows.IsNull(0);
+        HasId = rows.Type(0) == SQLitePCL.raw.SQLITE_TEXT;
         if (HasId)
         {
             var id = rows.Bytes(0);

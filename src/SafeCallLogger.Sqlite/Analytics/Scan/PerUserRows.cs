@@ -40,9 +40,8 @@ internal sealed class PerUserRows : IDisposable
         new RawRows(
             connection,
             $"""
-            SELECT r.call_id, r.user_id, {(timeColumn is null ? "NULL" : RawRows.JulianDaySql("r." + timeColumn))}
+            SELECT r.call_id, r.user_id, {(timeColumn is null ? "NULL" : "r." + timeColumn)}
             FROM {table} AS r
-            WHERE typeof(r.call_id) = 'text'
             ORDER BY r.call_id, r.user_id
             """,
             []),
@@ -94,12 +93,17 @@ internal sealed class PerUserRows : IDisposable
             : new PerUserRow(userId, null, null);
     }
 
+    // The next row whose call id is text (the calls' others are not read either).
     private void Advance()
     {
-        _has = _rows.Step();
-        if (_has)
+        do
         {
-            AnalyticsRead.Check(_cancellationToken, ref _read);
+            _has = _rows.Step();
+            if (_has)
+            {
+                AnalyticsRead.Check(_cancellationToken, ref _read);
+            }
         }
+        while (_has && _rows.Type(0) != SQLitePCL.raw.SQLITE_TEXT);
     }
 }

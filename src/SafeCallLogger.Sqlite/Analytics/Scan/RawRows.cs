@@ -70,9 +70,9 @@ internal sealed class RawRows : IDisposable
     public int Type(int column) => _addedRef ? NativeColumns.Type(_native, column) : raw.sqlite3_column_type(_statement, column);
 
     /// <summary>
-    /// <c>julianday()</c> of a time column selected with <see cref="JulianDaySql"/>: the number SQLite computed for a
-    /// numeric time, the text parsed here when it is in our canonical form (<see cref="JulianDayText"/>), any other
-    /// value handed to SQLite's own <c>julianday()</c>; <see langword="null"/> for NULL or what no date function reads.
+    /// The Julian day of the time in a plain column, as <see cref="SqliteText.JulianDaySql"/> gives it: our canonical
+    /// text parsed here (<see cref="JulianDayText"/>), any other value (another text form, a number, a blob) handed
+    /// to that very expression in SQLite; <see langword="null"/> for NULL or what no date function reads.
     /// </summary>
     public double? JulianDay(int column)
     {
@@ -82,22 +82,8 @@ internal sealed class RawRows : IDisposable
             return null;
         }
 
-        if (type is raw.SQLITE_INTEGER or raw.SQLITE_FLOAT)
-        {
-            return Double(column);
-        }
-
-        var value = Bytes(column);
-        return type == raw.SQLITE_TEXT && JulianDayText.TryParse(value, out var day) ? day : SqliteJulianDay(value, type == raw.SQLITE_TEXT);
+        return type == raw.SQLITE_TEXT && JulianDayText.TryParse(Bytes(column), out var day) ? day : SqliteJulianDay(column, type);
     }
-
-    /// <summary>
-    /// SQL selecting the time in <paramref name="column"/> for <see cref="JulianDay"/>: the Julian day of a number as
-    /// <see cref="SqliteText.JulianDaySql"/> computes it, any other value as stored (SQLite's <c>julianday()</c> of it is
-    /// the same expression's other branch).
-    /// </summary>
-    public static string JulianDaySql(string column) =>
-        $"(CASE WHEN typeof({column}) IN ('integer', 'real') THEN {SqliteText.NumericJulianDaySql(column)} ELSE {column} END)";
 
     public long Long(int column) => _addedRef ? NativeColumns.Long(_native, column) : raw.sqlite3_column_int64(_statement, column);
 
@@ -133,18 +119,25 @@ internal sealed class RawRows : IDisposable
         _statement.Dispose();
     }
 
-    // julianday() of one text or blob value, on this connection: the text forms SQLite reads and we do not.
-    private double? SqliteJulianDay(ReadOnlySpan<byte> value, bool isText)
+    // SqliteText.JulianDaySql of the value in the column, bound as it is stored, on this connection: the forms read
+    // here only by SQLite (they are rare: the shell's and other writers' rows).
+    private double? SqliteJulianDay(int column, int type)
     {
         if (_julianDay is null)
         {
-            Check(raw.sqlite3_prepare_v2(_db, "SELECT julianday(?1)", out var statement));
+            Check(raw.sqlite3_prepare_v2(_db, $"SELECT {SqliteText.JulianDaySql("?1")}", out var statement));
             _julianDay = statement;
         }
 
         try
         {
-            Check(isText ? raw.sqlite3_bind_text(_julianDay, 1, value) : raw.sqlite3_bind_blob(_julianDay, 1, value));
+            Check(type switch
+            {
+                raw.SQLITE_INTEGER => raw.sqlite3_bind_int64(_julianDay, 1, Long(column)),
+                raw.SQLITE_FLOAT => raw.sqlite3_bind_double(_julianDay, 1, Double(column)),
+                raw.SQLITE_TEXT => raw.sqlite3_bind_text(_julianDay, 1, Bytes(column)),
+                _ => raw.sqlite3_bind_blob(_julianDay, 1, Bytes(column)),
+            });
             var rc = raw.sqlite3_step(_julianDay);
             if (rc != raw.SQLITE_ROW)
             {
