@@ -1,9 +1,10 @@
 namespace SafeCallLogger.Sqlite.Internal;
 
 /// <summary>
-/// One call as the one-pass answers (<see cref="CallScan"/>) read it: every value a question sums, each computed in
-/// SQL with the same expression the single query aggregates (<see cref="CallFactsSql"/>), and the call's key in each
-/// asked dimension, folded as the single queries fold theirs. One instance is reused for every call.
+/// One call as the one-pass answers (<see cref="CallScan"/>) read it: every value a question sums, each computed with
+/// the same expression the single query aggregates (<see cref="CallFactsSql"/>, in SQL; the times and the ROI band
+/// in C# from the plain columns, to the same results: <see cref="RawRows.JulianDay"/>, <see cref="RoiBandOf"/>), and
+/// the call's key in each asked dimension, folded as the single queries fold theirs. One instance is reused for every call.
 /// </summary>
 internal sealed class CallFacts
 {

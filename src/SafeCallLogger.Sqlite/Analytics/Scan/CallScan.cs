@@ -34,7 +34,7 @@ internal static class CallScan
         {
             var calls = answers.CallsPass;
             var users = answers.UsersPass;
-            if (calls.HasWork && users.HasWork && IsOwnFile(connection) && TryShareSnapshot(first, () => ScanConnection.For(open(), ownsConnection: true)) is { } second)
+            if (calls.HasWork && users.HasWork && ScanConnection.IsOwnFile(connection) && TryShareSnapshot(first, () => ScanConnection.For(open(), ownsConnection: true)) is { } second)
             {
                 using (second)
                 using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -83,15 +83,6 @@ internal static class CallScan
             failed.Cancel();
             return ExceptionDispatchInfo.Capture(ex);
         }
-    }
-
-    // Two connections to a file keep their views apart by the file's locks; connections sharing a cache (shared-cache
-    // mode, an in-memory database) do not, so they read one after the other.
-    private static bool IsOwnFile(SqliteConnection connection)
-    {
-        var options = new SqliteConnectionStringBuilder(connection.ConnectionString);
-        return options.Mode != SqliteOpenMode.Memory && options.Cache != SqliteCacheMode.Shared
-            && !string.IsNullOrEmpty(connection.DataSource) && !options.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

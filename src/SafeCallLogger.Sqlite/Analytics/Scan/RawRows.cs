@@ -153,11 +153,14 @@ internal sealed class RawRows : IDisposable
         }
     }
 
-    private void Check(int rc)
+    /// <summary>Throws <see cref="SqliteException"/> with <paramref name="db"/>'s message unless <paramref name="rc"/> is <c>SQLITE_OK</c>.</summary>
+    public static void Check(sqlite3 db, int rc)
     {
         if (rc != raw.SQLITE_OK)
         {
-            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
         }
     }
+
+    private void Check(int rc) => Check(_db, rc);
 }

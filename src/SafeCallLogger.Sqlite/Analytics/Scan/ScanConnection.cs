@@ -64,8 +64,7 @@ internal sealed class ScanConnection : IDisposable
             return;
         }
 
-        using var timeout = new RawRows(Handle, "PRAGMA busy_timeout", []);
-        var busyTimeout = timeout.Step() ? (int)timeout.Long(0) : 0;
+        var busyTimeout = BusyTimeout(Handle);
         raw.sqlite3_busy_timeout(Handle, 0);
         try
         {
@@ -114,8 +113,8 @@ internal sealed class ScanConnection : IDisposable
     {
         var options = new SqliteConnectionStringBuilder(connection.ConnectionString);
         var path = raw.sqlite3_db_filename(managed, "main").utf8_to_string();
-        if (!NativeColumns.Available || string.IsNullOrEmpty(path) || options.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
-            || !string.IsNullOrEmpty(options.Vfs) || options.Mode == SqliteOpenMode.Memory || options.Cache == SqliteCacheMode.Shared)
+        if (!NativeColumns.Available || string.IsNullOrEmpty(path) || !IsOwnFile(connection)
+            || options.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || !string.IsNullOrEmpty(options.Vfs))
         {
             return null;
         }
@@ -130,9 +129,7 @@ internal sealed class ScanConnection : IDisposable
                 return null;
             }
 
-            using var timeout = connection.CreateCommand();
-            timeout.CommandText = "PRAGMA busy_timeout";
-            raw.sqlite3_busy_timeout(own, Convert.ToInt32(timeout.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+            raw.sqlite3_busy_timeout(own, BusyTimeout(managed));
             return own;
         }
         catch
@@ -142,12 +139,22 @@ internal sealed class ScanConnection : IDisposable
         }
     }
 
-    private void Execute(string sql)
+    /// <summary>
+    /// Whether <paramref name="connection"/> has a file of its own: two connections to a file keep their views apart by
+    /// the file's locks; connections sharing a cache (shared-cache mode, an in-memory database) do not.
+    /// </summary>
+    public static bool IsOwnFile(SqliteConnection connection)
     {
-        var rc = raw.sqlite3_exec(Handle, sql);
-        if (rc != raw.SQLITE_OK)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(Handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(Handle));
-        }
+        var options = new SqliteConnectionStringBuilder(connection.ConnectionString);
+        return options.Mode != SqliteOpenMode.Memory && options.Cache != SqliteCacheMode.Shared
+            && !string.IsNullOrEmpty(connection.DataSource) && !options.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
     }
+
+    private static int BusyTimeout(sqlite3 handle)
+    {
+        using var timeout = new RawRows(handle, "PRAGMA busy_timeout", []);
+        return timeout.Step() ? (int)timeout.Long(0) : 0;
+    }
+
+    private void Execute(string sql) => RawRows.Check(Handle, raw.sqlite3_exec(Handle, sql));
 }
