@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SafeCallLogger.Benchmarks.Infrastructure;
 using SafeCallLogger.Reporting;
+using SafeCallLogger.Reporting.Sections;
 using SafeCallLogger.Sqlite;
 
 namespace SafeCallLogger.Benchmarks;
@@ -79,22 +80,9 @@ public static class ReportProbe
     // report: five rounds, the least of each kept (this host's neighbours add seconds at random).
     private static async Task TimePassesAsync(SqliteCallStore store)
     {
-        var callsRead = new AnalyticsQuestions
-        {
-            ConversionBy = [CallDimension.Sport, CallDimension.Bookmaker, CallDimension.BookmakerPair, CallDimension.RoiBand, CallDimension.HourOfDay, CallDimension.Weekday, CallDimension.CallType, CallDimension.Market],
-            DailyActivity = true,
-            ResultsBy = [CallDimension.Bookmaker, CallDimension.Sport, CallDimension.CallType],
-            ClvBy = [CallDimension.Bookmaker, CallDimension.Sport],
-            LineMovement = true,
-        };
-        var usersRead = new AnalyticsQuestions
-        {
-            TimingOverall = true,
-            TimingBy = [CallDimension.CallType],
-            UserPreferencesBy = [CallDimension.Sport, CallDimension.CallType, CallDimension.RoiBand],
-            MinimumNotified = 1,
-            Retention = true,
-        };
+        var all = ReportData.Questions;
+        var callsRead = new AnalyticsQuestions { ConversionBy = all.ConversionBy, DailyActivity = all.DailyActivity, ResultsBy = all.ResultsBy, ClvBy = all.ClvBy, LineMovement = all.LineMovement };
+        var usersRead = new AnalyticsQuestions { TimingOverall = all.TimingOverall, TimingBy = all.TimingBy, UserPreferencesBy = all.UserPreferencesBy, MinimumNotified = all.MinimumNotified, Retention = all.Retention };
         var steps = new (string Name, Func<Task> Run)[]
         {
             ("AnswerAsync (calls read)", () => store.AnswerAsync(callsRead)),
